@@ -1,0 +1,43 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { tenants } from './tenants';
+
+export const deliveryStatuses = ['queued', 'sending', 'delivered', 'failed'] as const;
+export type DeliveryStatus = (typeof deliveryStatuses)[number];
+
+// The outbox and the delivery log in one table: a row is queued work until it is final, then it
+// is the log entry. The message body is erased once the delivery is final; the rest is the summary.
+export const deliveries = pgTable(
+  'deliveries',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    idempotencyKey: text('idempotency_key').notNull(),
+    appId: text('app_id').notNull(),
+    recordId: text('record_id').notNull(),
+    event: text('event').notNull(),
+    ruleId: text('rule_id').notNull(),
+    ruleName: text('rule_name').notNull(),
+    roomId: text('room_id').notNull(),
+    body: text('body'),
+    status: text('status').$type<DeliveryStatus>().notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    // While a worker holds a delivery it is 'sending' with a lease; a lease that runs out means
+    // the worker died, and the delivery is taken again.
+    leaseExpiresAt: timestamp('lease_expires_at', { withTimezone: true }),
+    errorCode: text('error_code'),
+    errorMessage: text('error_message'),
+    chatworkMessageId: text('chatwork_message_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex('deliveries_idempotency_key').on(table.tenantId, table.idempotencyKey),
+    index('deliveries_due_idx').on(table.nextAttemptAt).where(sql`status = 'queued'`),
+    index('deliveries_lease_idx').on(table.leaseExpiresAt).where(sql`status = 'sending'`),
+    index('deliveries_tenant_created_idx').on(table.tenantId, table.createdAt),
+  ],
+);

@@ -1,0 +1,6 @@
+export * from './chatwork-credentials';
+export * from './connection-keys';
+export * from './deliveries';
+export * from './sessions';
+export * from './tenants';
+export * from './users';
