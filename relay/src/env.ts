@@ -1,0 +1,95 @@
+import { z } from 'zod';
+
+export interface RateLimit {
+  requests: number;
+  windowMs: number;
+}
+
+const DURATION_UNITS_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 } as const;
+
+/** Reads limits written as `300/300s`, `10/10s` or `60/1m`. */
+export function parseRateLimit(text: string): RateLimit | undefined {
+  const match = /^(\d+)\s*\/\s*(\d+)\s*(ms|s|m|h)$/.exec(text.trim());
+  if (!match) return undefined;
+  const requests = Number(match[1]);
+  const windowMs = Number(match[2]) * DURATION_UNITS_MS[match[3] as keyof typeof DURATION_UNITS_MS];
+  return requests > 0 && windowMs > 0 ? { requests, windowMs } : undefined;
+}
+
+const rateLimit = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((text, ctx) => {
+      const parsed = parseRateLimit(text);
+      if (!parsed) {
+        ctx.addIssue({ code: 'custom', message: 'must look like 300/300s (requests per window; ms, s, m or h)' });
+        return z.NEVER;
+      }
+      return parsed;
+    });
+
+const hostList = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((text) =>
+      text
+        .split(',')
+        .map((host) => host.trim().toLowerCase())
+        .filter((host) => host !== ''),
+    );
+
+const optionalUrl = z.url().optional();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
+  HOST: z.string().default('0.0.0.0'),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .refine((value) => !value || /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// URL'),
+  DATA_DIR: z.string().min(1).default('.data'),
+  ENCRYPTION_KEYS: z.string().optional(),
+  CHATWORK_API_URL: z.url().default('https://api.chatwork.com/v2'),
+  CHATWORK_RATE_LIMIT: rateLimit('300/300s'),
+  CHATWORK_ROOM_RATE_LIMIT: rateLimit('10/10s'),
+  KINTONE_ALLOWED_HOSTS: hostList('*.cybozu.com,*.kintone.com,*.cybozu.cn'),
+  // Tests run kintone on 127.0.0.1; production must never fetch from loopback addresses.
+  KINTONE_ALLOW_LOOPBACK: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+  FREE_MONTHLY_QUOTA: z.coerce.number().int().min(0).default(100),
+  STRIPE_SECRET_KEY: z.string().optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  STRIPE_PRICE_STANDARD: z.string().optional(),
+  STRIPE_API_URL: optionalUrl,
+  SMTP_URL: z.string().optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid settings:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'EnvError';
+  }
+}
+
+/**
+ * Reads the settings of contract 3 once at start. Every bad value is named in one error, so an
+ * operator fixes them all in one go; values are never echoed, as some of them are secrets.
+ */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // An empty variable means "not set", as it does in most deployment tools.
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+  const result = envSchema.safeParse(present);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  return result.data;
+}

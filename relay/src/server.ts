@@ -1,0 +1,101 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { type Database, openDb } from '@k2c/db';
+import { createApp } from './app';
+import { ChatworkClient } from './chatwork/chatwork-client';
+import { loadKeyring } from './crypto/encryption-keys';
+import type { RetryPolicy } from './delivery/classify-post-result';
+import { DeliveryWorker } from './delivery/delivery-worker';
+import type { Env } from './env';
+import { createLogger, type Logger } from './logger';
+
+export interface StartRelayOptions {
+  env: Env;
+  logger?: Logger;
+  /** An already open database (tests); otherwise one is opened from the settings and closed on exit. */
+  database?: Database;
+  /** Delivery workers in this process; 0 makes an API-only instance. */
+  workers?: number;
+  pollIntervalMs?: number;
+  leaseMs?: number;
+  retryPolicy?: RetryPolicy;
+  /** The built plug-in, served at /download/plugin.zip. */
+  pluginZipPath?: string;
+  /** How long shutdown waits for requests and posts in flight before cutting them off. */
+  shutdownTimeoutMs?: number;
+}
+
+export interface RunningRelay {
+  url: string;
+  database: Database;
+  app: ReturnType<typeof createApp>;
+  close(): Promise<void>;
+}
+
+/** Opens the database, serves the HTTP app and runs the delivery workers: one relay instance. */
+export async function startRelay(options: StartRelayOptions): Promise<RunningRelay> {
+  const { env } = options;
+  const logger = options.logger ?? createLogger(env.LOG_LEVEL);
+  const { keyring, generatedAt } = loadKeyring(env);
+  if (generatedAt)
+    logger.warn('generated an encryption key for stored ChatWork tokens; keep it with the data', { path: generatedAt });
+  const database = options.database ?? (await openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR }));
+  const chatwork = new ChatworkClient({ baseUrl: env.CHATWORK_API_URL });
+  const app = createApp({
+    db: database.db,
+    env,
+    keyring,
+    chatwork,
+    logger,
+    now: () => new Date(),
+    pluginZipPath: options.pluginZipPath,
+  });
+
+  const workers = Array.from(
+    { length: options.workers ?? 2 },
+    () =>
+      new DeliveryWorker({
+        database,
+        chatwork,
+        keyring,
+        logger,
+        ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}),
+        ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
+        ...(options.retryPolicy ? { retryPolicy: options.retryPolicy } : {}),
+      }),
+  );
+  await Promise.all(workers.map((worker) => worker.start()));
+
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const started = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(started));
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${port}`;
+  logger.info('relay listening', { url, driver: database.driver, workers: workers.length });
+
+  let closing: Promise<void> | undefined;
+  const close = async () => {
+    const timeoutMs = options.shutdownTimeoutMs ?? 10_000;
+    // 1. Stop accepting; requests in flight may finish within the timeout.
+    const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+    const forceTimer = setTimeout(() => {
+      if ('closeAllConnections' in server) server.closeAllConnections();
+    }, timeoutMs);
+    await serverClosed;
+    clearTimeout(forceTimer);
+    // 2. Workers finish the post in flight and release what they claimed but did not send.
+    await Promise.all(workers.map((worker) => worker.stop()));
+    // 3. The database last, and only if this instance opened it.
+    if (!options.database) await database.close();
+    logger.info('relay stopped');
+  };
+  return {
+    url,
+    database,
+    app,
+    close: () => {
+      closing ??= close();
+      return closing;
+    },
+  };
+}

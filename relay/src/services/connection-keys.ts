@@ -1,0 +1,49 @@
+import type { Db } from '@k2c/db';
+import { randomToken, secretHint, sha256Hex } from '../crypto/secrets';
+import { AppError } from '../errors';
+import {
+  insertConnectionKey,
+  listConnectionKeys,
+  revokeConnectionKey,
+  useConnectionKey,
+} from '../queries/connection-keys';
+
+const KEY_PREFIX = 'k2c_';
+
+/** Creates a key and returns it in clear: the only time it is ever shown. */
+export async function createConnectionKey(db: Db, tenantId: string, label: string) {
+  const key = `${KEY_PREFIX}${randomToken(32)}`;
+  const row = await insertConnectionKey(db, tenantId, { label, keyHash: sha256Hex(key), hint: secretHint(key) });
+  return { id: row.id, label: row.label, key };
+}
+
+export async function authenticateConnectionKey(
+  db: Db,
+  key: string,
+  now: Date,
+): Promise<{ tenantId: string; keyId: string }> {
+  // Anything that is not one of our keys is turned away before it costs a database lookup.
+  if (!key.startsWith(KEY_PREFIX) || key.length > 100) {
+    throw new AppError('unauthorized', 'The connection key is not valid');
+  }
+  const found = await useConnectionKey(db, sha256Hex(key), now);
+  if (!found) throw new AppError('unauthorized', 'The connection key is not valid or has been revoked');
+  return found;
+}
+
+export async function listKeys(db: Db, tenantId: string) {
+  const rows = await listConnectionKeys(db, tenantId);
+  return rows.map((row) => ({
+    id: row.id,
+    label: row.label,
+    hint: row.hint,
+    createdAt: row.createdAt.toISOString(),
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+  }));
+}
+
+export async function revokeKey(db: Db, tenantId: string, keyId: string, now: Date): Promise<void> {
+  if (!(await revokeConnectionKey(db, tenantId, keyId, now))) {
+    throw new AppError('not_found', 'No such connection key');
+  }
+}
