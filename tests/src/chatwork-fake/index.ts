@@ -1,0 +1,30 @@
+export {
+  BODY_REQUIRED,
+  BODY_TOO_LONG,
+  INVALID_TOKEN,
+  MESSAGE_MAX_LENGTH,
+  NO_POST_PERMISSION,
+  NOT_FOUND,
+  ROOM_RATE_LIMITED,
+  TOKEN_RATE_LIMITED,
+} from './api-routes';
+export { DEFAULT_ROOM_LIMIT, DEFAULT_TOKEN_LIMIT, startChatworkFake } from './server';
+export type {
+  ChatworkFake,
+  ChatworkFakeOptions,
+  DelayFault,
+  FakeAccount,
+  FakeMember,
+  FakeRole,
+  FakeRoom,
+  FakeRoomType,
+  Fault,
+  FaultKind,
+  FaultStatus,
+  RateLimitSetting,
+  ReceivedMessage,
+  RecordedRequest,
+  StatusFault,
+  TimeoutFault,
+  WaitForMessagesOptions,
+} from './types';
