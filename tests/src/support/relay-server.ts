@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import { openTestDb, type TestDatabase } from '@k2c/db/testing';
+import { createLogger, parseEnv, type RunningRelay, startRelay } from '@k2c/relay';
+
+export interface TestRelayServer extends RunningRelay {
+  database: TestDatabase;
+  logs: string[];
+}
+
+/**
+ * A real relay on a random port and a fresh test database, as `pnpm start` runs it, with
+ * workers polling fast so tests do not wait on timers.
+ */
+export async function startTestRelayServer(options: {
+  chatworkUrl: string;
+  env?: Record<string, string>;
+}): Promise<TestRelayServer> {
+  const database = await openTestDb();
+  const logs: string[] = [];
+  const relay = await startRelay({
+    env: parseEnv({
+      NODE_ENV: 'test',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      CHATWORK_API_URL: options.chatworkUrl,
+      KINTONE_ALLOW_LOOPBACK: 'true',
+      ENCRYPTION_KEYS: `test:${randomBytes(32).toString('base64')}`,
+      ...options.env,
+    }),
+    database,
+    logger: createLogger('debug', (line) => logs.push(line)),
+    workers: 1,
+    pollIntervalMs: 100,
+  });
+  return {
+    ...relay,
+    database,
+    logs,
+    async close() {
+      await relay.close();
+      await database.close();
+    },
+  };
+}
+
+export interface ConnectedAccount {
+  cookie: string;
+  connectionKey: string;
+}
+
+async function call(url: string, init: RequestInit & { cookie?: string }, expected: number): Promise<Response> {
+  const { cookie, ...rest } = init;
+  const response = await fetch(url, {
+    ...rest,
+    headers: { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) },
+  });
+  if (response.status !== expected)
+    throw new Error(`${init.method} ${url} → ${response.status}: ${await response.text()}`);
+  return response;
+}
+
+/** Signs a company up, connects its ChatWork token and issues a key, through the public account API. */
+export async function connectAccount(relayUrl: string, chatworkToken: string): Promise<ConnectedAccount> {
+  const signup = await call(
+    `${relayUrl}/api/signup`,
+    {
+      method: 'POST',
+      body: JSON.stringify({
+        email: `owner-${randomBytes(6).toString('hex')}@example.com`,
+        password: 'a long enough passphrase',
+        companyName: '株式会社サンプル',
+      }),
+    },
+    201,
+  );
+  const cookie = (signup.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  await call(
+    `${relayUrl}/api/chatwork-token`,
+    { method: 'PUT', cookie, body: JSON.stringify({ token: chatworkToken }) },
+    200,
+  );
+  const key = await call(
+    `${relayUrl}/api/connection-keys`,
+    { method: 'POST', cookie, body: JSON.stringify({ label: 'kintone' }) },
+    201,
+  );
+  return { cookie, connectionKey: ((await key.json()) as { key: string }).key };
+}
