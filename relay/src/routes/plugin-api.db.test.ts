@@ -1,3 +1,5 @@
+import { deliveries } from '@k2c/db';
+import { eq } from '@k2c/db/operators';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTenantWithKey,
@@ -13,6 +15,16 @@ describe('plug-in API', () => {
   let tenant: Awaited<ReturnType<typeof createTenantWithKey>>;
   const post = (body: unknown, key = tenant.key, headers: Record<string, string> = {}) =>
     relay.app.request('/v1/notifications', jsonRequest('POST', body, { Authorization: `Bearer ${key}`, ...headers }));
+
+  /** The message body stored for the first delivery an answer names. */
+  async function queuedBody(response: Response): Promise<string | null | undefined> {
+    const { deliveries: accepted } = (await response.json()) as { deliveries: { id: string }[] };
+    const [row] = await relay.database.db
+      .select()
+      .from(deliveries)
+      .where(eq(deliveries.id, accepted[0]?.id ?? ''));
+    return row?.body;
+  }
 
   beforeAll(async () => {
     relay = await createTestRelay();
@@ -117,14 +129,7 @@ describe('plug-in API', () => {
           },
         }),
       );
-      const { deliveries } = (await response.json()) as { deliveries: { id: string }[] };
-      const { deliveries: table } = await import('@k2c/db');
-      const { eq } = await import('@k2c/db/operators');
-      const [row] = await relay.database.db
-        .select()
-        .from(table)
-        .where(eq(table.id, deliveries[0]?.id ?? ''));
-      expect(row?.body).toBe(
+      expect(await queuedBody(response)).toBe(
         '[info][title]問い合わせ管理: ［/title]［toall]至急[/title]［To:999] please\nhttps://example.cybozu.com/k/12/show#record=501[/info]',
       );
     });
@@ -137,14 +142,7 @@ describe('plug-in API', () => {
           rules: JSON.stringify(sampleRuleSet({ template: '{{$recordUrl}}' })),
         }),
       );
-      const { deliveries } = (await response.json()) as { deliveries: { id: string }[] };
-      const { deliveries: table } = await import('@k2c/db');
-      const { eq } = await import('@k2c/db/operators');
-      const [row] = await relay.database.db
-        .select()
-        .from(table)
-        .where(eq(table.id, deliveries[0]?.id ?? ''));
-      expect(row?.body).toBe('https://example.cybozu.com/k/12/show#record=502');
+      expect(await queuedBody(response)).toBe('https://example.cybozu.com/k/12/show#record=502');
     });
   });
 
