@@ -3,4 +3,5 @@ export * from './connection-keys';
 export * from './deliveries';
 export * from './sessions';
 export * from './tenants';
+export * from './usage-counters';
 export * from './users';

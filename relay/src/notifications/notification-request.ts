@@ -2,7 +2,7 @@ import { notificationEvents } from '@k2c/rules';
 import { z } from 'zod';
 
 // kintone gives app and record ids as numbers in some events and strings in others.
-const numericId = z
+export const numericId = z
   .union([z.string(), z.number()])
   .transform(String)
   .pipe(z.string().regex(/^[1-9]\d{0,19}$/, 'must be a positive integer'));
@@ -37,3 +37,9 @@ export const notificationRequestSchema = z.object({
 });
 
 export type NotificationRequest = z.infer<typeof notificationRequestSchema>;
+
+/** The settings screen previews unsaved rules, possibly on a sample record that has no id yet. */
+export const previewRequestSchema = notificationRequestSchema.extend({
+  appId: numericId.default('1'),
+  recordId: numericId.default('1'),
+});

@@ -9,31 +9,30 @@ export const DELIVERY_CHANNEL = 'k2c_deliveries';
 
 /**
  * Inserts the deliveries a notification produced; rows whose idempotency key already exists are
- * left alone and returned as duplicates, so a retried save never posts twice.
+ * left alone and returned as duplicates, so a retried save never posts twice. Run it inside the
+ * caller's transaction; the NOTIFY that wakes the workers is delivered when that commits.
  */
 export async function insertDeliveries(db: Db, tenantId: string, rows: NewDelivery[]) {
   if (rows.length === 0) return [];
-  return db.transaction(async (tx) => {
-    const inserted = await tx
-      .insert(deliveries)
-      .values(rows.map((row) => ({ ...row, tenantId })))
-      .onConflictDoNothing({ target: [deliveries.tenantId, deliveries.idempotencyKey] })
-      .returning();
-    const insertedKeys = new Set(inserted.map((row) => row.idempotencyKey));
-    const missing = rows.map((row) => row.idempotencyKey).filter((key) => !insertedKeys.has(key));
-    const existing =
-      missing.length === 0
-        ? []
-        : await tx
-            .select()
-            .from(deliveries)
-            .where(and(eq(deliveries.tenantId, tenantId), inArray(deliveries.idempotencyKey, missing)));
-    if (inserted.length > 0) await tx.execute(sql`select pg_notify(${DELIVERY_CHANNEL}, '')`);
-    const byKey = new Map([...inserted, ...existing].map((row) => [row.idempotencyKey, row]));
-    return rows.flatMap((row) => {
-      const stored = byKey.get(row.idempotencyKey);
-      return stored ? [{ delivery: stored, duplicate: !insertedKeys.has(row.idempotencyKey) }] : [];
-    });
+  const inserted = await db
+    .insert(deliveries)
+    .values(rows.map((row) => ({ ...row, tenantId })))
+    .onConflictDoNothing({ target: [deliveries.tenantId, deliveries.idempotencyKey] })
+    .returning();
+  const insertedKeys = new Set(inserted.map((row) => row.idempotencyKey));
+  const missing = rows.map((row) => row.idempotencyKey).filter((key) => !insertedKeys.has(key));
+  const existing =
+    missing.length === 0
+      ? []
+      : await db
+          .select()
+          .from(deliveries)
+          .where(and(eq(deliveries.tenantId, tenantId), inArray(deliveries.idempotencyKey, missing)));
+  if (inserted.length > 0) await db.execute(sql`select pg_notify(${DELIVERY_CHANNEL}, '')`);
+  const byKey = new Map([...inserted, ...existing].map((row) => [row.idempotencyKey, row]));
+  return rows.flatMap((row) => {
+    const stored = byKey.get(row.idempotencyKey);
+    return stored ? [{ delivery: stored, duplicate: !insertedKeys.has(row.idempotencyKey) }] : [];
   });
 }
 

@@ -1,16 +1,29 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
 import { AppError } from '../errors';
 import type { AppEnv } from '../http/app-env';
 import { limitBody } from '../http/body-limit';
 import { connectionKeyAuth } from '../http/connection-key-auth';
 import { readJson } from '../http/read-json';
-import { notificationRequestSchema } from '../notifications/notification-request';
+import { notificationRequestSchema, previewRequestSchema } from '../notifications/notification-request';
 import { findDelivery } from '../queries/deliveries';
 import { acceptNotification } from '../services/accept-notification';
+import { listChatworkRooms } from '../services/chatwork-rooms';
+import { connectionInfo } from '../services/connection-info';
+import { previewMessages } from '../services/preview-messages';
+import { sendTestMessage } from '../services/send-test-message';
 
 /** Records are sent with only the fields the rules use; this leaves room for long rich text. */
 const NOTIFICATION_BODY_LIMIT = 512 * 1024;
+
+const testMessageSchema = z.object({
+  roomId: z
+    .union([z.string(), z.number()])
+    .transform(String)
+    .pipe(z.string().regex(/^[1-9]\d{0,19}$/, 'must be a ChatWork room id')),
+  appName: z.string().max(256).default(''),
+});
 
 /** The API kintone calls, through its proxy or from the plug-in settings screen (contract 2). */
 export function pluginApiRoutes(deps: AppDeps) {
@@ -18,11 +31,7 @@ export function pluginApiRoutes(deps: AppDeps) {
     .use('*', limitBody(NOTIFICATION_BODY_LIMIT), connectionKeyAuth(deps.db, deps.now))
     .post('/notifications', async (c) => {
       const request = await readJson(c, notificationRequestSchema);
-      const deliveries = await acceptNotification(
-        { db: deps.db, allowLoopback: deps.env.KINTONE_ALLOW_LOOPBACK },
-        c.var.tenantId,
-        request,
-      );
+      const deliveries = await acceptNotification(deps, c.var.tenantId, request);
       deps.logger.info('notification accepted', {
         tenantId: c.var.tenantId,
         appId: request.appId,
@@ -45,5 +54,21 @@ export function pluginApiRoutes(deps: AppDeps) {
         ...(delivery.chatworkMessageId ? { chatworkMessageId: delivery.chatworkMessageId } : {}),
         ...(delivery.errorCode ? { error: { code: delivery.errorCode, message: delivery.errorMessage ?? '' } } : {}),
       });
+    })
+    .get('/connection', async (c) => c.json(await connectionInfo(deps, c.var.tenantId)))
+    .get('/chatwork/rooms', async (c) => c.json({ rooms: await listChatworkRooms(deps, c.var.tenantId) }))
+    .post('/preview', async (c) => {
+      const request = await readJson(c, previewRequestSchema);
+      return c.json({ messages: previewMessages(request, deps.env.KINTONE_ALLOW_LOOPBACK) });
+    })
+    .post('/test-message', async (c) => {
+      const input = await readJson(c, testMessageSchema);
+      const delivery = await sendTestMessage(deps.db, c.var.tenantId, input);
+      deps.logger.info('test message queued', {
+        tenantId: c.var.tenantId,
+        deliveryId: delivery.id,
+        roomId: input.roomId,
+      });
+      return c.json({ delivery }, 202);
     });
 }

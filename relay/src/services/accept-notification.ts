@@ -1,10 +1,16 @@
 import type { Db } from '@k2c/db';
-import { evaluateRules, parseRuleSetJson } from '@k2c/rules';
+import { evaluateRules } from '@k2c/rules';
+import { planFor } from '../billing/plans';
+import { usageMonth } from '../billing/usage-month';
+import type { Env } from '../env';
 import { AppError } from '../errors';
 import { deliveryKey, notificationKey } from '../notifications/idempotency-key';
+import { notificationContext, renderOptions } from '../notifications/notification-context';
 import type { NotificationRequest } from '../notifications/notification-request';
-import { trustedRecordUrl } from '../notifications/record-url';
+import { parseStoredRules } from '../notifications/parse-stored-rules';
+import { findTenant } from '../queries/accounts';
 import { insertDeliveries } from '../queries/deliveries';
+import { addUsageWithinQuota } from '../queries/usage';
 
 export interface AcceptedDelivery {
   id: string;
@@ -16,55 +22,50 @@ export interface AcceptedDelivery {
 
 export interface AcceptNotificationDeps {
   db: Db;
-  allowLoopback: boolean;
+  env: Pick<Env, 'KINTONE_ALLOW_LOOPBACK' | 'FREE_MONTHLY_QUOTA'>;
+  now: () => Date;
 }
 
 /**
- * Evaluates the stored rules against one saved record and queues one delivery per matching
- * rule, all in one transaction. Nothing here waits on ChatWork: the caller answers 202 at once.
+ * Evaluates the stored rules against one saved record and queues one delivery per matching rule,
+ * counting them against the month's quota, all in one transaction: either every message of the
+ * notification is queued and counted, or none is. Nothing here waits on ChatWork.
  */
 export async function acceptNotification(
   deps: AcceptNotificationDeps,
   tenantId: string,
   request: NotificationRequest,
 ): Promise<AcceptedDelivery[]> {
-  const ruleSet = parseRuleSetJson(request.rules);
-  if (!ruleSet.ok) {
-    throw new AppError(
-      'invalid_rules',
-      'The stored rules are not valid: open the plug-in settings and save them again',
-      {
-        issues: ruleSet.issues,
-      },
-    );
-  }
-  const context = {
-    event: request.event,
-    appId: request.appId,
-    appName: request.appName,
-    recordId: request.recordId,
-    recordUrl: trustedRecordUrl(request, deps.allowLoopback),
-    record: request.record,
-    previous: request.previous,
-    user: request.user,
-    status: request.status,
-  };
-  const messages = evaluateRules(ruleSet.value, context, { locale: 'ja', timeZone: 'Asia/Tokyo' });
+  const ruleSet = parseStoredRules(request.rules);
+  const messages = evaluateRules(ruleSet, notificationContext(request, deps.env.KINTONE_ALLOW_LOOPBACK), renderOptions);
+  if (messages.length === 0) return [];
   const key = notificationKey(request);
-  const stored = await insertDeliveries(
-    deps.db,
-    tenantId,
-    messages.map((message) => ({
-      idempotencyKey: deliveryKey(key, message.rule.id),
-      appId: request.appId,
-      recordId: request.recordId,
-      event: request.event,
-      ruleId: message.rule.id,
-      ruleName: message.rule.name,
-      roomId: message.roomId,
-      body: message.body,
-    })),
-  );
+  const tenant = await findTenant(deps.db, tenantId);
+  const plan = planFor(deps.env, tenant?.planCode ?? 'free');
+  const stored = await deps.db.transaction(async (tx) => {
+    const rows = await insertDeliveries(
+      tx,
+      tenantId,
+      messages.map((message) => ({
+        idempotencyKey: deliveryKey(key, message.rule.id),
+        appId: request.appId,
+        recordId: request.recordId,
+        event: request.event,
+        ruleId: message.rule.id,
+        ruleName: message.rule.name,
+        roomId: message.roomId,
+        body: message.body,
+      })),
+    );
+    const fresh = rows.filter((row) => !row.duplicate).length;
+    if (fresh > 0 && !(await addUsageWithinQuota(tx, tenantId, usageMonth(deps.now()), fresh, plan.monthlyQuota))) {
+      throw new AppError('quota_exceeded', `This month's ${plan.monthlyQuota} notifications are used up`, {
+        plan: plan.code,
+        monthlyQuota: plan.monthlyQuota,
+      });
+    }
+    return rows;
+  });
   return stored.map(({ delivery, duplicate }) => ({
     id: delivery.id,
     ruleId: delivery.ruleId,
