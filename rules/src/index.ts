@@ -2,6 +2,7 @@ export * from './evaluate-conditions';
 export * from './evaluate-rules';
 export * from './format-field';
 export * from './limits';
+export * from './member-names';
 export * from './neutralise-notation';
 export * from './parse-result';
 export * from './parse-rule-set';

@@ -123,3 +123,15 @@ describe('truncateMessage', () => {
     expect(cut).toContain('省略');
   });
 });
+
+describe('nameMentions', () => {
+  it('names bare mentions on the first line only, neutralising the names', async () => {
+    const { mentionedIds, nameMentions } = await import('./member-names');
+    const body = '[toall] [To:1] [To:2] [To:3]\n本文 [To:1]';
+    expect(mentionedIds(body)).toEqual(['1', '2', '3']);
+    expect(nameMentions(body, { '1': '山田', '2': '[info]x' }, 'ja')).toBe(
+      '[toall] [To:1]山田さん [To:2]［info]xさん [To:3]\n本文 [To:1]',
+    );
+    expect(nameMentions('[To:1]Taro already named', { '1': 'X' }, 'en')).toBe('[To:1]Taro already named');
+  });
+});

@@ -1,5 +1,6 @@
 import { type FormatOptions, formatField, type MessageLocale } from './format-field';
 import { CHATWORK_MESSAGE_LIMIT } from './limits';
+import { nameMentions } from './member-names';
 import { neutraliseNotation } from './neutralise-notation';
 import { parseTemplate } from './template';
 import type { KintoneRecord, KintoneUser, NotificationEvent, Rule, StatusChange } from './types';
@@ -66,12 +67,9 @@ export function mentionedAccountIds(rule: Rule, record: KintoneRecord): string[]
 }
 
 function mentionLine(rule: Rule, record: KintoneRecord, options: RenderOptions): string {
-  const tags = mentionedAccountIds(rule, record).map((id) => {
-    const name = options.memberNames?.[id];
-    return name ? `[To:${id}]${neutraliseNotation(name)}${options.locale === 'ja' ? 'さん' : ''}` : `[To:${id}]`;
-  });
+  const tags = mentionedAccountIds(rule, record).map((id) => `[To:${id}]`);
   if (rule.mentions.toAll) tags.unshift('[toall]');
-  return tags.join(' ');
+  return nameMentions(tags.join(' '), options.memberNames ?? {}, options.locale);
 }
 
 /**

@@ -2,7 +2,9 @@ import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tenants } from './tenants';
 
-export const deliveryStatuses = ['queued', 'sending', 'delivered', 'failed'] as const;
+// 'held': waiting for the tenant to fix something (a ChatWork token that was rejected or is missing);
+// it goes back to 'queued' when they do, without spending attempts.
+export const deliveryStatuses = ['queued', 'sending', 'delivered', 'failed', 'held'] as const;
 export type DeliveryStatus = (typeof deliveryStatuses)[number];
 
 // The outbox and the delivery log in one table: a row is queued work until it is final, then it
@@ -31,6 +33,9 @@ export const deliveries = pgTable(
     errorCode: text('error_code'),
     errorMessage: text('error_message'),
     chatworkMessageId: text('chatwork_message_id'),
+    // Set when the message went out combined with others in one digest post; every delivery of
+    // the digest shares it (and the ChatWork message id).
+    digestId: uuid('digest_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
@@ -39,5 +44,9 @@ export const deliveries = pgTable(
     index('deliveries_due_idx').on(table.nextAttemptAt).where(sql`status = 'queued'`),
     index('deliveries_lease_idx').on(table.leaseExpiresAt).where(sql`status = 'sending'`),
     index('deliveries_tenant_created_idx').on(table.tenantId, table.createdAt),
+    // The per-room backlog a digest is built from, oldest first.
+    index('deliveries_room_queue_idx').on(table.tenantId, table.roomId, table.createdAt).where(sql`status = 'queued'`),
+    // Retention deletes by age across all tenants.
+    index('deliveries_created_idx').on(table.createdAt),
   ],
 );
