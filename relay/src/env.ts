@@ -62,6 +62,12 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((value) => value === 'true'),
+  DELIVERY_WORKERS: z.coerce.number().int().min(0).max(64).default(2),
+  // Longer than ChatWork's answer timeout (10 s), so a slow answer is not mistaken for a dead worker.
+  DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(15).max(3_600).default(60),
+  // More than this many messages waiting for one room go out as one digest; 0 turns digests off.
+  DIGEST_THRESHOLD: z.coerce.number().int().min(0).default(5),
+  DIGEST_MAX_MESSAGES: z.coerce.number().int().min(2).max(500).default(50),
   FREE_MONTHLY_QUOTA: z.coerce.number().int().min(0).default(100),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),

@@ -8,16 +8,17 @@ import type { RetryPolicy } from './delivery/classify-post-result';
 import { DeliveryWorker } from './delivery/delivery-worker';
 import type { Env } from './env';
 import { createLogger, type Logger } from './logger';
+import { deleteExpiredDeliveries, deliveryRetentionCutoff } from './maintenance/delete-expired-deliveries';
+import { PeriodicJobs } from './maintenance/periodic-jobs';
 
 export interface StartRelayOptions {
   env: Env;
   logger?: Logger;
   /** An already open database (tests); otherwise one is opened from the settings and closed on exit. */
   database?: Database;
-  /** Delivery workers in this process; 0 makes an API-only instance. */
+  /** Delivery workers in this process (default DELIVERY_WORKERS); 0 makes an API-only instance. */
   workers?: number;
   pollIntervalMs?: number;
-  leaseMs?: number;
   retryPolicy?: RetryPolicy;
   /** The built plug-in, served at /download/plugin.zip. */
   pluginZipPath?: string;
@@ -52,19 +53,36 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
   });
 
   const workers = Array.from(
-    { length: options.workers ?? 2 },
+    { length: options.workers ?? env.DELIVERY_WORKERS },
     () =>
       new DeliveryWorker({
         database,
         chatwork,
         keyring,
         logger,
+        tokenRateLimit: env.CHATWORK_RATE_LIMIT,
+        roomRateLimit: env.CHATWORK_ROOM_RATE_LIMIT,
+        digest:
+          env.DIGEST_THRESHOLD > 0
+            ? { threshold: env.DIGEST_THRESHOLD, maxMessages: env.DIGEST_MAX_MESSAGES }
+            : undefined,
+        leaseMs: env.DELIVERY_LEASE_SECONDS * 1000,
         ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}),
-        ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
         ...(options.retryPolicy ? { retryPolicy: options.retryPolicy } : {}),
       }),
   );
   await Promise.all(workers.map((worker) => worker.start()));
+  const periodicJobs = new PeriodicJobs(database.db, logger, [
+    {
+      name: 'delivery-retention',
+      periodMs: 24 * 60 * 60_000,
+      run: async () => {
+        const deleted = await deleteExpiredDeliveries(database.db, { cutoff: deliveryRetentionCutoff(new Date()) });
+        logger.info('old delivery log deleted', { deleted });
+      },
+    },
+  ]);
+  periodicJobs.start();
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const started = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(started));
@@ -84,7 +102,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
     await serverClosed;
     clearTimeout(forceTimer);
     // 2. Workers finish the post in flight and release what they claimed but did not send.
-    await Promise.all(workers.map((worker) => worker.stop()));
+    await Promise.all([...workers.map((worker) => worker.stop()), periodicJobs.stop()]);
     // 3. The database last, and only if this instance opened it.
     if (!options.database) await database.close();
     logger.info('relay stopped');

@@ -47,7 +47,7 @@ describe('classifyPostResult', () => {
 
   it('holds deliveries when the token is rejected', () => {
     expect(classify(http(401, ['Invalid API token']))).toMatchObject({
-      status: 'queued',
+      status: 'held',
       refundAttempt: true,
       errorCode: 'chatwork_token_invalid',
     });

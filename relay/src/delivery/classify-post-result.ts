@@ -13,9 +13,7 @@ export const defaultRetryPolicy: RetryPolicy = { baseDelayMs: 5_000, maxDelayMs:
 
 /** ChatWork's answer when a room's own limit (10 posts / 10 s) is hit, as opposed to the token's. */
 export const ROOM_LIMIT_ERROR = 'Rate limit for message posting per room exceeded.';
-const ROOM_LIMIT_WAIT_MS = 10_000;
-/** Held deliveries are looked at again after this long even if nobody fixes the token. */
-export const HOLD_RECHECK_MS = 60 * 60_000;
+export const ROOM_LIMIT_WAIT_MS = 10_000;
 
 /** Exponential backoff with "equal jitter": at least half the step, so retries never bunch up at zero. */
 export function backoffDelay(policy: RetryPolicy, attempt: number, random: () => number = Math.random): number {
@@ -65,9 +63,9 @@ export function classifyPostResult(
     };
   }
   if (result.status === 401) {
+    // Retrying cannot help until the tenant enters a new token, which releases the hold.
     return {
-      status: 'queued',
-      nextAttemptAt: new Date(now + HOLD_RECHECK_MS),
+      status: 'held',
       refundAttempt: true,
       errorCode: 'chatwork_token_invalid',
       errorMessage: 'ChatWork rejected the API token; enter a new one on the dashboard',

@@ -1,36 +1,63 @@
+import { randomUUID } from 'node:crypto';
 import type { Database } from '@k2c/db';
-import type { ChatworkClient } from '../chatwork/chatwork-client';
+import { mentionedIds, nameMentions } from '@k2c/rules';
+import type { ChatworkClient, ChatworkResult } from '../chatwork/chatwork-client';
 import type { Keyring } from '../crypto/keyring';
+import type { RateLimit } from '../env';
 import { describeError, type Logger } from '../logger';
 import { markChatworkTokenInvalid } from '../queries/chatwork-credentials';
 import {
-  claimDueDeliveries,
+  claimNextUnit,
   DELIVERY_CHANNEL,
   type DeliveryOutcome,
   type DeliveryRow,
+  type DigestPolicy,
+  nextDueAt,
   recordOutcome,
   releaseClaims,
 } from '../queries/deliveries';
 import { chatworkToken } from '../services/chatwork-connection';
-import { classifyPostResult, defaultRetryPolicy, HOLD_RECHECK_MS, type RetryPolicy } from './classify-post-result';
+import {
+  classifyPostResult,
+  defaultRetryPolicy,
+  type RetryPolicy,
+  ROOM_LIMIT_ERROR,
+  ROOM_LIMIT_WAIT_MS,
+} from './classify-post-result';
+import { composeDigest } from './compose-digest';
+import { memberNames } from './member-names';
+import {
+  type BucketSpec,
+  blockBucket,
+  bucketSpec,
+  obeyRemaining,
+  roomBucketKey,
+  takeRateTokens,
+  tokenBucketKey,
+} from './rate-buckets';
 
 export interface DeliveryWorkerOptions {
   database: Pick<Database, 'db' | 'listen'>;
   chatwork: ChatworkClient;
   keyring: Keyring;
   logger: Logger;
-  /** Polling covers a missed NOTIFY and retries that come due; NOTIFY covers fresh work. */
+  /** ChatWork's general limit per API token and its posting limit per room. */
+  tokenRateLimit: RateLimit;
+  roomRateLimit: RateLimit;
+  /** Combine a room's backlog into one post; undefined sends every message on its own. */
+  digest?: DigestPolicy | undefined;
+  /** Longest sleep between looks at the queue; NOTIFY and due times usually wake it sooner. */
   pollIntervalMs?: number;
   /** How long a claim lasts before another worker may take the delivery over. */
   leaseMs?: number;
-  batchSize?: number;
   retryPolicy?: RetryPolicy;
 }
 
 /**
- * Takes due deliveries from the outbox and posts them to ChatWork. Several workers, in one
- * process or many, share the queue through row locks; each claim is a lease, so work held by a
- * process that died is taken again once its lease runs out (at least once, never lost).
+ * Takes due deliveries from the outbox and posts them to ChatWork within ChatWork's limits.
+ * Several workers, in one process or many, share the queue through row locks and the limits
+ * through token buckets in the database; each claim is a lease, so work held by a process that
+ * died is taken again once its lease runs out (at least once, never lost).
  */
 export class DeliveryWorker {
   private stopping = false;
@@ -39,16 +66,14 @@ export class DeliveryWorker {
   private wake: (() => void) | undefined;
   private loop: Promise<void> | undefined;
   private unlisten: (() => Promise<void>) | undefined;
-  private readonly claimed = new Set<string>();
-  private readonly options: Required<Omit<DeliveryWorkerOptions, 'database' | 'chatwork' | 'keyring' | 'logger'>>;
+  private readonly pollIntervalMs: number;
+  private readonly leaseMs: number;
+  private readonly retryPolicy: RetryPolicy;
 
   constructor(private readonly deps: DeliveryWorkerOptions) {
-    this.options = {
-      pollIntervalMs: deps.pollIntervalMs ?? 1_000,
-      leaseMs: deps.leaseMs ?? 60_000,
-      batchSize: deps.batchSize ?? 10,
-      retryPolicy: deps.retryPolicy ?? defaultRetryPolicy,
-    };
+    this.pollIntervalMs = deps.pollIntervalMs ?? 1_000;
+    this.leaseMs = deps.leaseMs ?? 60_000;
+    this.retryPolicy = deps.retryPolicy ?? defaultRetryPolicy;
   }
 
   async start(): Promise<void> {
@@ -56,7 +81,7 @@ export class DeliveryWorker {
     this.loop = this.run();
   }
 
-  /** Stops claiming, lets the post in flight finish, and puts back whatever was claimed but not sent. */
+  /** Stops claiming and lets the post in flight finish; a unit is only claimed right before it is sent. */
   async stop(): Promise<void> {
     this.stopping = true;
     this.notify();
@@ -64,74 +89,65 @@ export class DeliveryWorker {
     await this.unlisten?.();
   }
 
-  private async run(): Promise<void> {
-    while (!this.stopping) {
-      this.woken = false;
-      let batch: DeliveryRow[] = [];
-      try {
-        batch = await claimDueDeliveries(this.deps.database.db, {
-          limit: this.options.batchSize,
-          leaseMs: this.options.leaseMs,
-        });
-      } catch (error) {
-        this.deps.logger.error('claiming deliveries failed', describeError(error));
-      }
-      if (batch.length === 0) {
-        await this.idle();
-        continue;
-      }
-      for (const delivery of batch) this.claimed.add(delivery.id);
-      for (const delivery of batch) {
-        if (this.stopping) break;
-        await this.deliverSafely(delivery);
-      }
-      if (this.claimed.size > 0) {
-        await releaseClaims(this.deps.database.db, [...this.claimed]).catch((error) =>
-          this.deps.logger.error('releasing claims failed', describeError(error)),
-        );
-        this.claimed.clear();
-      }
-    }
-  }
-
   private notify(): void {
     this.woken = true;
     this.wake?.();
   }
 
-  private idle(): Promise<void> {
-    if (this.woken) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, this.options.pollIntervalMs);
+  private async run(): Promise<void> {
+    while (!this.stopping) {
+      this.woken = false;
+      let unit: DeliveryRow[] = [];
+      try {
+        unit = await claimNextUnit(this.deps.database.db, { leaseMs: this.leaseMs, digest: this.deps.digest });
+      } catch (error) {
+        this.deps.logger.error('claiming deliveries failed', describeError(error));
+      }
+      if (unit.length === 0) {
+        await this.idle();
+        continue;
+      }
+      try {
+        await this.send(unit);
+      } catch (error) {
+        // The lease runs out and another attempt follows; nothing is lost.
+        this.deps.logger.error('delivery attempt failed unexpectedly', {
+          deliveryIds: unit.map((delivery) => delivery.id),
+          ...describeError(error),
+        });
+      }
+    }
+  }
+
+  /** Sleeps until the next delivery comes due, a NOTIFY arrives, or the poll interval passes. */
+  private async idle(): Promise<void> {
+    if (this.woken || this.stopping) return;
+    let sleepMs = this.pollIntervalMs;
+    try {
+      const next = await nextDueAt(this.deps.database.db);
+      if (next) sleepMs = Math.min(sleepMs, Math.max(5, next.getTime() - Date.now()));
+    } catch (error) {
+      this.deps.logger.warn('reading the next due time failed', describeError(error));
+    }
+    if (this.woken || this.stopping) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, sleepMs);
       function done() {
         clearTimeout(timer);
         resolve();
       }
       this.wake = done;
     });
+    this.wake = undefined;
   }
 
-  private async deliverSafely(delivery: DeliveryRow): Promise<void> {
-    try {
-      await this.deliver(delivery);
-    } catch (error) {
-      // The lease will run out and another attempt will follow; nothing is lost.
-      this.deps.logger.error('delivery attempt failed unexpectedly', {
-        deliveryId: delivery.id,
-        ...describeError(error),
-      });
-    } finally {
-      this.claimed.delete(delivery.id);
-    }
-  }
-
-  private async deliver(delivery: DeliveryRow): Promise<void> {
+  private async send(unit: DeliveryRow[]): Promise<void> {
     const { db } = this.deps.database;
-    const credentials = await chatworkToken({ db, keyring: this.deps.keyring }, delivery.tenantId);
+    const [head] = unit as [DeliveryRow, ...DeliveryRow[]];
+    const credentials = await chatworkToken({ db, keyring: this.deps.keyring }, head.tenantId);
     if (credentials?.status !== 'active') {
-      await this.finish(delivery, {
-        status: 'queued',
-        nextAttemptAt: new Date(Date.now() + HOLD_RECHECK_MS),
+      await this.finish(unit, {
+        status: 'held',
         refundAttempt: true,
         errorCode: credentials ? 'chatwork_token_invalid' : 'chatwork_not_connected',
         errorMessage: credentials
@@ -140,22 +156,86 @@ export class DeliveryWorker {
       });
       return;
     }
-    const result = await this.deps.chatwork.postMessage(credentials.token, delivery.roomId, delivery.body ?? '');
-    const outcome = classifyPostResult(result, delivery.attempts, Date.now(), this.options.retryPolicy);
-    if (outcome.errorCode === 'chatwork_token_invalid') await markChatworkTokenInvalid(db, delivery.tenantId);
-    await this.finish(delivery, outcome);
+    const tokenBucket = bucketSpec(tokenBucketKey(credentials.token), this.deps.tokenRateLimit);
+    const roomBucket = bucketSpec(roomBucketKey(head.roomId), this.deps.roomRateLimit);
+
+    const bodies = unit.map((delivery) => delivery.body ?? '');
+    const names = bodies.some((body) => mentionedIds(body).length > 0)
+      ? await memberNames(
+          { db, chatwork: this.deps.chatwork },
+          { token: credentials.token, tokenBucket, roomId: head.roomId },
+        )
+      : {};
+    const digest = composeDigest(bodies.map((body) => nameMentions(body, names, 'ja')));
+    const included = unit.slice(0, digest.included);
+    const left = unit.slice(digest.included);
+    if (left.length > 0)
+      await releaseClaims(
+        db,
+        left.map((delivery) => delivery.id),
+      );
+
+    // The tokens are taken right before the post, so what ChatWork sees is spaced as the buckets allow.
+    const readyAt = await takeRateTokens(db, [tokenBucket, roomBucket]);
+    if (readyAt) {
+      await releaseClaims(
+        db,
+        included.map((delivery) => delivery.id),
+        readyAt,
+      );
+      return;
+    }
+    const result = await this.deps.chatwork.postMessage(credentials.token, head.roomId, digest.body);
+    await this.obeyChatworkLimits(result, tokenBucket, roomBucket);
+    if (!result.ok && result.kind === 'http' && result.status === 401)
+      await markChatworkTokenInvalid(db, head.tenantId);
+
+    const digestId = included.length > 1 ? randomUUID() : undefined;
+    // Attempts differ between the messages of a digest, so each gets its own verdict.
+    for (const delivery of included) {
+      const outcome = classifyPostResult(result, delivery.attempts, Date.now(), this.retryPolicy);
+      await this.finish([delivery], digestId && outcome.status === 'delivered' ? { ...outcome, digestId } : outcome);
+    }
   }
 
-  private async finish(delivery: DeliveryRow, outcome: DeliveryOutcome): Promise<void> {
-    const recorded = await recordOutcome(this.deps.database.db, delivery.id, outcome);
-    this.deps.logger.info('delivery attempt', {
-      deliveryId: delivery.id,
-      tenantId: delivery.tenantId,
-      roomId: delivery.roomId,
-      attempt: delivery.attempts,
-      status: outcome.status,
-      errorCode: outcome.errorCode ?? undefined,
-      recorded,
-    });
+  private async obeyChatworkLimits(
+    result: ChatworkResult<unknown>,
+    tokenBucket: BucketSpec,
+    roomBucket: BucketSpec,
+  ): Promise<void> {
+    const { db } = this.deps.database;
+    if (result.ok === false && result.kind === 'http' && result.status === 429) {
+      if (result.errors.includes(ROOM_LIMIT_ERROR)) {
+        await blockBucket(db, roomBucket.key, new Date(Date.now() + ROOM_LIMIT_WAIT_MS));
+      } else {
+        await blockBucket(db, tokenBucket.key, new Date(Math.max(result.rateLimit?.resetAt ?? 0, Date.now() + 1_000)));
+      }
+      this.deps.logger.warn('chatwork answered 429', { roomId: roomBucket.key, errors: result.errors });
+      return;
+    }
+    const state = result.ok || result.kind === 'http' ? result.rateLimit : undefined;
+    if (state && Number.isFinite(state.remaining)) {
+      await obeyRemaining(db, tokenBucket.key, state.remaining, new Date(state.resetAt));
+    }
+  }
+
+  private async finish(unit: DeliveryRow[], outcome: DeliveryOutcome): Promise<void> {
+    const recorded = await recordOutcome(
+      this.deps.database.db,
+      unit.map((delivery) => delivery.id),
+      outcome,
+    );
+    for (const delivery of unit) {
+      this.deps.logger.info('delivery attempt', {
+        deliveryId: delivery.id,
+        tenantId: delivery.tenantId,
+        roomId: delivery.roomId,
+        attempt: delivery.attempts,
+        status: outcome.status,
+        errorCode: outcome.errorCode ?? undefined,
+        digestId: outcome.digestId,
+        recorded: recorded > 0,
+      });
+    }
   }
 }

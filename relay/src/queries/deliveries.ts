@@ -45,37 +45,84 @@ export async function findDelivery(db: Db, tenantId: string, id: string): Promis
   return row;
 }
 
+export interface DigestPolicy {
+  /** A room with more than this many messages waiting gets them combined into one post. */
+  threshold: number;
+  /** At most this many messages in one digest (the size limit may cut it shorter). */
+  maxMessages: number;
+}
+
+const due = sql`((${deliveries.status} = 'queued' and ${deliveries.nextAttemptAt} <= now())
+  or (${deliveries.status} = 'sending' and ${deliveries.leaseExpiresAt} < now()))`;
+
 /**
- * Takes up to `limit` due deliveries for this worker: queued ones whose time has come, and
- * 'sending' ones whose lease ran out because the worker holding them died. SKIP LOCKED lets any
- * number of workers in any number of processes claim side by side without taking the same row.
+ * Claims the next unit of work: the delivery that has waited longest, or — when its room's
+ * backlog is past the digest threshold — that delivery and the room's other waiting messages,
+ * to go out as one post. 'sending' rows whose lease ran out (their worker died) count as due.
+ * SKIP LOCKED lets any number of workers in any number of processes claim side by side without
+ * taking the same row; the lease is what another worker may take over once it runs out.
  */
-export async function claimDueDeliveries(db: Db, options: { limit: number; leaseMs: number }): Promise<DeliveryRow[]> {
-  const due = db
-    .select({ id: deliveries.id })
+export async function claimNextUnit(
+  db: Db,
+  options: { leaseMs: number; digest: DigestPolicy | undefined },
+): Promise<DeliveryRow[]> {
+  return db.transaction(async (tx) => {
+    const [head] = await tx
+      .select({ id: deliveries.id, tenantId: deliveries.tenantId, roomId: deliveries.roomId })
+      .from(deliveries)
+      .where(due)
+      .orderBy(deliveries.nextAttemptAt, deliveries.createdAt)
+      .limit(1)
+      .for('update', { skipLocked: true });
+    if (!head) return [];
+    let ids = [head.id];
+    if (options.digest) {
+      const backlog = await tx
+        .select({ id: deliveries.id })
+        .from(deliveries)
+        .where(
+          and(
+            eq(deliveries.tenantId, head.tenantId),
+            eq(deliveries.roomId, head.roomId),
+            eq(deliveries.status, 'queued'),
+            sql`${deliveries.nextAttemptAt} <= now()`,
+            sql`${deliveries.id} <> ${head.id}`,
+          ),
+        )
+        .orderBy(deliveries.createdAt)
+        .limit(options.digest.maxMessages - 1)
+        .for('update', { skipLocked: true });
+      if (backlog.length + 1 > options.digest.threshold) ids = [head.id, ...backlog.map((row) => row.id)];
+    }
+    const claimed = await tx
+      .update(deliveries)
+      .set({
+        status: 'sending',
+        attempts: sql`${deliveries.attempts} + 1`,
+        leaseExpiresAt: sql`now() + make_interval(secs => ${options.leaseMs / 1000}::double precision)`,
+      })
+      .where(inArray(deliveries.id, ids))
+      .returning();
+    // Oldest first, as they were written: a digest reads in the order the records were saved.
+    return claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  });
+}
+
+/** When the next queued delivery comes due, so an idle worker can sleep exactly that long. */
+export async function nextDueAt(db: Db): Promise<Date | undefined> {
+  const [row] = await db
+    .select({ at: sql<Date | string | null>`min(${deliveries.nextAttemptAt})` })
     .from(deliveries)
-    .where(
-      sql`(${deliveries.status} = 'queued' and ${deliveries.nextAttemptAt} <= now())
-       or (${deliveries.status} = 'sending' and ${deliveries.leaseExpiresAt} < now())`,
-    )
-    .orderBy(deliveries.nextAttemptAt, deliveries.createdAt)
-    .limit(options.limit)
-    .for('update', { skipLocked: true });
-  return db
-    .update(deliveries)
-    .set({
-      status: 'sending',
-      attempts: sql`${deliveries.attempts} + 1`,
-      leaseExpiresAt: sql`now() + make_interval(secs => ${options.leaseMs / 1000}::double precision)`,
-    })
-    .where(inArray(deliveries.id, due))
-    .returning();
+    .where(eq(deliveries.status, 'queued'));
+  if (!row?.at) return undefined;
+  return row.at instanceof Date ? row.at : new Date(row.at);
 }
 
 export interface DeliveryOutcome {
   status: DeliveryStatus;
   nextAttemptAt?: Date;
   chatworkMessageId?: string;
+  digestId?: string;
   errorCode?: string | null;
   errorMessage?: string | null;
   /** A retry that does not count as an attempt (waiting for a rate limit or for a token). */
@@ -87,7 +134,8 @@ export interface DeliveryOutcome {
  * 'sending' status, so a worker whose lease expired and was taken over cannot overwrite the
  * newer outcome. Final deliveries lose their body; the summary stays as the log entry.
  */
-export async function recordOutcome(db: Db, id: string, outcome: DeliveryOutcome): Promise<boolean> {
+export async function recordOutcome(db: Db, ids: string[], outcome: DeliveryOutcome): Promise<number> {
+  if (ids.length === 0) return 0;
   const final = outcome.status === 'delivered' || outcome.status === 'failed';
   const rows = await db
     .update(deliveries)
@@ -96,30 +144,27 @@ export async function recordOutcome(db: Db, id: string, outcome: DeliveryOutcome
       leaseExpiresAt: null,
       ...(outcome.nextAttemptAt ? { nextAttemptAt: outcome.nextAttemptAt } : {}),
       ...(outcome.chatworkMessageId ? { chatworkMessageId: outcome.chatworkMessageId } : {}),
+      ...(outcome.digestId ? { digestId: outcome.digestId } : {}),
       ...(outcome.errorCode !== undefined ? { errorCode: outcome.errorCode } : {}),
       ...(outcome.errorMessage !== undefined ? { errorMessage: outcome.errorMessage } : {}),
       ...(outcome.refundAttempt ? { attempts: sql`greatest(${deliveries.attempts} - 1, 0)` } : {}),
       ...(final ? { body: null, finishedAt: sql`now()` } : {}),
     })
-    .where(and(eq(deliveries.id, id), eq(deliveries.status, 'sending')))
+    .where(and(inArray(deliveries.id, ids), eq(deliveries.status, 'sending')))
     .returning({ id: deliveries.id });
-  return rows.length > 0;
+  return rows.length;
 }
 
-/** Puts claimed deliveries back untouched (a worker shutting down before it sent them). */
-export async function releaseClaims(db: Db, ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
-  await db
-    .update(deliveries)
-    .set({ status: 'queued', leaseExpiresAt: null, attempts: sql`greatest(${deliveries.attempts} - 1, 0)` })
-    .where(and(inArray(deliveries.id, ids), eq(deliveries.status, 'sending')));
+/** Puts claimed deliveries back without counting the attempt (shutdown, or a rate limit to wait for). */
+export function releaseClaims(db: Db, ids: string[], nextAttemptAt?: Date): Promise<number> {
+  return recordOutcome(db, ids, { status: 'queued', refundAttempt: true, ...(nextAttemptAt ? { nextAttemptAt } : {}) });
 }
 
-/** After a tenant connects ChatWork, its waiting deliveries go out at once instead of at their next retry. */
-export async function wakeTenantDeliveries(db: Db, tenantId: string): Promise<void> {
+/** After a tenant connects or fixes ChatWork, its held deliveries go out at once. */
+export async function releaseHeldDeliveries(db: Db, tenantId: string): Promise<void> {
   await db
     .update(deliveries)
-    .set({ nextAttemptAt: sql`now()` })
-    .where(and(eq(deliveries.tenantId, tenantId), eq(deliveries.status, 'queued')));
+    .set({ status: 'queued', nextAttemptAt: sql`now()` })
+    .where(and(eq(deliveries.tenantId, tenantId), inArray(deliveries.status, ['held', 'queued'])));
   await db.execute(sql`select pg_notify(${DELIVERY_CHANNEL}, '')`);
 }

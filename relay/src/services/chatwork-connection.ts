@@ -5,7 +5,7 @@ import { secretHint } from '../crypto/secrets';
 import { decryptSecret, encryptSecret } from '../crypto/token-cipher';
 import { AppError } from '../errors';
 import { findChatworkCredentials, upsertChatworkCredentials } from '../queries/chatwork-credentials';
-import { wakeTenantDeliveries } from '../queries/deliveries';
+import { releaseHeldDeliveries } from '../queries/deliveries';
 
 export interface ChatworkConnectionDeps {
   db: Db;
@@ -33,7 +33,7 @@ export async function connectChatwork(deps: ChatworkConnectionDeps, tenantId: st
     accountName: account.name,
     now,
   });
-  await wakeTenantDeliveries(deps.db, tenantId);
+  await releaseHeldDeliveries(deps.db, tenantId);
   return { accountId: account.accountId, name: account.name, tokenHint: secretHint(token) };
 }
 
