@@ -15,11 +15,13 @@ const errorStatuses = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   chatwork_token_rejected: 422,
+  kintone_read_failed: 422,
   chatwork_not_connected: 409,
   rate_limited: 429,
   internal_error: 500,
   chatwork_unavailable: 502,
   service_unavailable: 503,
+  kintone_unavailable: 503,
 } as const satisfies Record<string, ContentfulStatusCode>;
 
 export type ErrorCode = keyof typeof errorStatuses;

@@ -4,6 +4,7 @@ import { planFor } from '../billing/plans';
 import { usageMonth } from '../billing/usage-month';
 import type { Env } from '../env';
 import { AppError } from '../errors';
+import { readAuthoritativeValues } from '../kintone/read-authoritative';
 import { deliveryKey, notificationKey } from '../notifications/idempotency-key';
 import { notificationContext, renderOptions } from '../notifications/notification-context';
 import type { NotificationRequest } from '../notifications/notification-request';
@@ -22,7 +23,7 @@ export interface AcceptedDelivery {
 
 export interface AcceptNotificationDeps {
   db: Db;
-  env: Pick<Env, 'KINTONE_ALLOW_LOOPBACK' | 'FREE_MONTHLY_QUOTA'>;
+  env: Pick<Env, 'KINTONE_ALLOW_LOOPBACK' | 'KINTONE_ALLOWED_HOSTS' | 'FREE_MONTHLY_QUOTA'>;
   now: () => Date;
 }
 
@@ -34,9 +35,10 @@ export interface AcceptNotificationDeps {
 export async function acceptNotification(
   deps: AcceptNotificationDeps,
   tenantId: string,
-  request: NotificationRequest,
+  sentRequest: NotificationRequest,
 ): Promise<AcceptedDelivery[]> {
-  const ruleSet = parseStoredRules(request.rules);
+  const ruleSet = parseStoredRules(sentRequest.rules);
+  const request = await readAuthoritativeValues(deps.env, ruleSet, sentRequest);
   const messages = evaluateRules(ruleSet, notificationContext(request, deps.env.KINTONE_ALLOW_LOOPBACK), renderOptions);
   if (messages.length === 0) return [];
   const key = notificationKey(request);

@@ -50,6 +50,8 @@ describe('delivery worker against the ChatWork fake', () => {
       chatwork: new ChatworkClient({ baseUrl: chatwork.url, timeoutMs: 1_000 }),
       keyring: relay.deps.keyring,
       logger: relay.deps.logger,
+      tokenRateLimit: { requests: 300, windowMs: 300_000 },
+      roomRateLimit: { requests: 10, windowMs: 10_000 },
       pollIntervalMs: 50,
       retryPolicy: { baseDelayMs: 20, maxDelayMs: 100, maxAttempts: 4 },
       ...options,
@@ -148,7 +150,7 @@ describe('delivery worker against the ChatWork fake', () => {
       () => row(id ?? ''),
       (found) => found.errorCode === 'chatwork_not_connected',
     );
-    expect(waiting).toMatchObject({ status: 'queued', attempts: 0 });
+    expect(waiting).toMatchObject({ status: 'held', attempts: 0 });
     await connectChatwork(relay.deps, tenant.tenantId, TOKEN, new Date());
     await until(
       () => row(id ?? ''),
@@ -180,7 +182,7 @@ describe('delivery worker against the ChatWork fake', () => {
       () => row(id ?? ''),
       (found) => found.errorCode === 'chatwork_token_invalid',
     );
-    expect(held).toMatchObject({ status: 'queued', attempts: 0 });
+    expect(held).toMatchObject({ status: 'held', attempts: 0 });
     expect(held.body).not.toBeNull();
     await connectChatwork(relay.deps, tenant.tenantId, fresh, new Date());
     const delivered = await until(
@@ -219,7 +221,7 @@ describe('delivery worker against the ChatWork fake', () => {
     ];
     chatwork.injectFault({ kind: 'delay', ms: 400, count: 1 });
     const before = chatwork.requests().length;
-    await startWorker({ batchSize: 10 });
+    await startWorker();
     await until(
       async () => chatwork.requests().length,
       (count) => count > before,
