@@ -12,7 +12,10 @@ CREATE TABLE "rate_buckets" (
 	"capacity" double precision NOT NULL,
 	"refill_per_second" double precision NOT NULL,
 	"updated_at" timestamp (6) with time zone DEFAULT now() NOT NULL,
-	"blocked_until" timestamp (6) with time zone
+	"blocked_until" timestamp (6) with time zone,
+	"window_remaining" double precision,
+	"window_reset_at" timestamp (6) with time zone,
+	"taken_total" bigint DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "scheduled_jobs" (

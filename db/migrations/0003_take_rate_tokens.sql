@@ -1,17 +1,22 @@
 -- Takes one token from every bucket in bucket_keys, or from none of them: a ChatWork post needs
--- both its API token's budget and its room's. Returns NULL when the tokens were taken, otherwise
--- the earliest time all buckets could give one (a bucket blocked by ChatWork's own answer waits
--- for that). Buckets are created on first use and locked in key order, so concurrent callers in
--- any number of relay instances never deadlock and never overdraw.
-CREATE OR REPLACE FUNCTION k2c_take_rate_tokens(bucket_keys text[], capacities double precision[], refills double precision[])
-RETURNS timestamptz
+-- both its API token's budget and its room's. ready is NULL when the tokens were taken (taken
+-- then holds each bucket's taken_total after this take, in the order of bucket_keys), otherwise
+-- the earliest time all buckets could give one. Besides its own refill, a bucket obeys what
+-- ChatWork last said: blocked_until (a 429, or nothing remaining) and the window's remaining
+-- count until that window resets. Buckets are created on first use and locked in key order, so
+-- concurrent callers in any number of relay instances never deadlock and never overdraw.
+CREATE OR REPLACE FUNCTION k2c_take_rate_tokens(
+  bucket_keys text[], capacities double precision[], refills double precision[],
+  OUT ready timestamptz, OUT taken bigint[]
+)
 LANGUAGE plpgsql
 AS $$
 DECLARE
   now_ts timestamptz := clock_timestamp();
-  ready timestamptz := NULL;
   bucket record;
 BEGIN
+  ready := NULL;
+  taken := NULL;
   FOR i IN 1 .. coalesce(array_length(bucket_keys, 1), 0) LOOP
     INSERT INTO rate_buckets (key, tokens, capacity, refill_per_second, updated_at)
     VALUES (bucket_keys[i], capacities[i], capacities[i], refills[i], now_ts)
@@ -20,12 +25,14 @@ BEGIN
   END LOOP;
 
   FOR bucket IN
-    SELECT key, refill_per_second, blocked_until,
+    SELECT key, refill_per_second, blocked_until, window_remaining, window_reset_at,
            least(capacity, tokens + extract(epoch FROM now_ts - updated_at) * refill_per_second) AS available
     FROM rate_buckets WHERE key = ANY (bucket_keys) ORDER BY key FOR UPDATE
   LOOP
     IF bucket.blocked_until IS NOT NULL AND bucket.blocked_until > now_ts THEN
       ready := greatest(coalesce(ready, bucket.blocked_until), bucket.blocked_until);
+    ELSIF bucket.window_reset_at IS NOT NULL AND bucket.window_reset_at > now_ts AND bucket.window_remaining < 1 THEN
+      ready := greatest(coalesce(ready, bucket.window_reset_at), bucket.window_reset_at);
     ELSIF bucket.available < 1 THEN
       ready := greatest(
         coalesce(ready, now_ts),
@@ -35,13 +42,18 @@ BEGIN
   END LOOP;
 
   IF ready IS NOT NULL THEN
-    RETURN ready;
+    RETURN;
   END IF;
 
   UPDATE rate_buckets
   SET tokens = least(capacity, tokens + extract(epoch FROM now_ts - updated_at) * refill_per_second) - 1,
-      updated_at = now_ts
+      updated_at = now_ts,
+      window_remaining = CASE WHEN window_reset_at > now_ts THEN window_remaining - 1 END,
+      taken_total = taken_total + 1
   WHERE key = ANY (bucket_keys);
-  RETURN NULL;
+
+  SELECT array_agg(b.taken_total ORDER BY k.ordinality) INTO taken
+  FROM unnest(bucket_keys) WITH ORDINALITY AS k(key, ordinality)
+  JOIN rate_buckets b ON b.key = k.key;
 END
 $$;

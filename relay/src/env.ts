@@ -65,6 +65,8 @@ const envSchema = z.object({
   DELIVERY_WORKERS: z.coerce.number().int().min(0).max(64).default(2),
   // Longer than ChatWork's answer timeout (10 s), so a slow answer is not mistaken for a dead worker.
   DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(15).max(3_600).default(60),
+  // First retry after a ChatWork outage; each further retry waits twice as long (up to 15 min).
+  DELIVERY_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(5_000),
   // More than this many messages waiting for one room go out as one digest; 0 turns digests off.
   DIGEST_THRESHOLD: z.coerce.number().int().min(0).default(5),
   DIGEST_MAX_MESSAGES: z.coerce.number().int().min(2).max(500).default(50),

@@ -4,7 +4,7 @@ import { type Database, openDb } from '@k2c/db';
 import { createApp } from './app';
 import { ChatworkClient } from './chatwork/chatwork-client';
 import { loadKeyring } from './crypto/encryption-keys';
-import type { RetryPolicy } from './delivery/classify-post-result';
+import { defaultRetryPolicy, type RetryPolicy } from './delivery/classify-post-result';
 import { DeliveryWorker } from './delivery/delivery-worker';
 import type { Env } from './env';
 import { createLogger, type Logger } from './logger';
@@ -68,7 +68,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
             : undefined,
         leaseMs: env.DELIVERY_LEASE_SECONDS * 1000,
         ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}),
-        ...(options.retryPolicy ? { retryPolicy: options.retryPolicy } : {}),
+        retryPolicy: options.retryPolicy ?? { ...defaultRetryPolicy, baseDelayMs: env.DELIVERY_RETRY_BASE_MS },
       }),
   );
   await Promise.all(workers.map((worker) => worker.start()));

@@ -176,17 +176,17 @@ export class DeliveryWorker {
       );
 
     // The tokens are taken right before the post, so what ChatWork sees is spaced as the buckets allow.
-    const readyAt = await takeRateTokens(db, [tokenBucket, roomBucket]);
-    if (readyAt) {
+    const take = await takeRateTokens(db, [tokenBucket, roomBucket]);
+    if (!take.taken) {
       await releaseClaims(
         db,
         included.map((delivery) => delivery.id),
-        readyAt,
+        take.readyAt,
       );
       return;
     }
     const result = await this.deps.chatwork.postMessage(credentials.token, head.roomId, digest.body);
-    await this.obeyChatworkLimits(result, tokenBucket, roomBucket);
+    await this.obeyChatworkLimits(result, tokenBucket, roomBucket, take.sequences[0] ?? 0);
     if (!result.ok && result.kind === 'http' && result.status === 401)
       await markChatworkTokenInvalid(db, head.tenantId);
 
@@ -202,6 +202,7 @@ export class DeliveryWorker {
     result: ChatworkResult<unknown>,
     tokenBucket: BucketSpec,
     roomBucket: BucketSpec,
+    sequence: number,
   ): Promise<void> {
     const { db } = this.deps.database;
     if (result.ok === false && result.kind === 'http' && result.status === 429) {
@@ -215,7 +216,11 @@ export class DeliveryWorker {
     }
     const state = result.ok || result.kind === 'http' ? result.rateLimit : undefined;
     if (state && Number.isFinite(state.remaining)) {
-      await obeyRemaining(db, tokenBucket.key, state.remaining, new Date(state.resetAt));
+      await obeyRemaining(db, tokenBucket.key, {
+        remaining: state.remaining,
+        resetAt: new Date(state.resetAt),
+        sequence,
+      });
     }
   }
 

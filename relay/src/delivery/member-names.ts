@@ -27,7 +27,7 @@ export async function memberNames(
     .from(chatworkRoomMembers)
     .where(and(eq(chatworkRoomMembers.tokenKey, tokenKey), eq(chatworkRoomMembers.roomId, input.roomId)));
   if (cached && Date.now() - cached.fetchedAt.getTime() < MEMBER_NAMES_TTL_MS) return cached.members;
-  if ((await takeRateTokens(deps.db, [input.tokenBucket])) !== undefined) return cached?.members ?? {};
+  if (!(await takeRateTokens(deps.db, [input.tokenBucket])).taken) return cached?.members ?? {};
   const result = await deps.chatwork.members(input.token, input.roomId);
   if (!result.ok) return cached?.members ?? {};
   const members = Object.fromEntries(result.value.map((member) => [member.accountId, member.name]));

@@ -32,22 +32,26 @@ export function roomBucketKey(roomId: string): string {
   return `room:${roomId}`;
 }
 
-/** Takes one token from every bucket or from none; returns undefined when taken, else when to try again. */
-export async function takeRateTokens(db: Db, buckets: BucketSpec[]): Promise<Date | undefined> {
+export type TakeResult =
+  | { taken: true /** Each bucket's count of tokens ever taken, after this take (same order). */; sequences: number[] }
+  | { taken: false; readyAt: Date };
+
+/** Takes one token from every bucket or from none; when none, says when to try again. */
+export async function takeRateTokens(db: Db, buckets: BucketSpec[]): Promise<TakeResult> {
   // Arrays travel as JSON text: both drivers pass a string parameter the same way.
   const keys = JSON.stringify(buckets.map((bucket) => bucket.key));
   const capacities = JSON.stringify(buckets.map((bucket) => bucket.capacity));
   const refills = JSON.stringify(buckets.map((bucket) => bucket.refillPerSecond));
-  const [row] = await queryRows<{ ready: Date | string | null }>(
+  const [row] = await queryRows<{ ready: Date | string | null; taken: string | null }>(
     db,
-    sql`select k2c_take_rate_tokens(
+    sql`select ready, array_to_json(taken)::text as taken from k2c_take_rate_tokens(
       array(select jsonb_array_elements_text(${keys}::jsonb)),
       array(select jsonb_array_elements_text(${capacities}::jsonb)::float8),
       array(select jsonb_array_elements_text(${refills}::jsonb)::float8)
-    ) as ready`,
+    )`,
   );
-  if (!row?.ready) return undefined;
-  return row.ready instanceof Date ? row.ready : new Date(row.ready);
+  if (row?.ready) return { taken: false, readyAt: row.ready instanceof Date ? row.ready : new Date(row.ready) };
+  return { taken: true, sequences: (JSON.parse(row?.taken ?? '[]') as (number | string)[]).map(Number) };
 }
 
 /** ChatWork said "no more until then" (a 429, or no requests remaining): nothing is taken before it. */
@@ -59,16 +63,31 @@ export async function blockBucket(db: Db, key: string, until: Date): Promise<voi
 }
 
 /**
- * ChatWork's own count wins over ours: the same token may be used by other tools, so our bucket
- * never holds more than ChatWork says remains, and at zero it waits for ChatWork's reset.
+ * ChatWork's own count wins over ours: the same token may be used by other tools, so until the
+ * window resets the bucket never gives more than ChatWork says remains, and at zero it waits for
+ * ChatWork's reset. ChatWork's figure counts requests up to this one; tokens taken after this
+ * post's take (`sequence`) are posts still in flight, so they are subtracted. Answers may arrive
+ * out of order; within one window the lowest estimate is kept.
  */
-export async function obeyRemaining(db: Db, key: string, remaining: number, resetAt: Date): Promise<void> {
-  if (remaining <= 0) {
-    await blockBucket(db, key, resetAt);
+export async function obeyRemaining(
+  db: Db,
+  key: string,
+  answer: { remaining: number; resetAt: Date; sequence: number },
+): Promise<void> {
+  if (answer.remaining <= 0) {
+    await blockBucket(db, key, answer.resetAt);
     return;
   }
+  const reset = sql`${answer.resetAt.toISOString()}::timestamptz`;
+  const estimate = sql`(${answer.remaining} - (${rateBuckets.takenTotal} - ${answer.sequence}))`;
   await db
     .update(rateBuckets)
-    .set({ tokens: sql`least(${rateBuckets.tokens}, ${remaining})` })
-    .where(eq(rateBuckets.key, key));
+    .set({
+      windowRemaining: sql`case when ${rateBuckets.windowResetAt} = ${reset}
+        then least(${rateBuckets.windowRemaining}, ${estimate}) else ${estimate} end`,
+      windowResetAt: reset,
+    })
+    .where(
+      sql`${rateBuckets.key} = ${key} and (${rateBuckets.windowResetAt} is null or ${rateBuckets.windowResetAt} <= ${reset})`,
+    );
 }
