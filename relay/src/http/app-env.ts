@@ -5,6 +5,8 @@ export interface AppEnv {
   Variables: {
     /** Set by connection-key authentication (plug-in API). */
     tenantId: string;
+    /** The key's tenant's plan, read with the key so the quota check needs no extra query. */
+    planCode: string;
     /** Set by session authentication (account API and dashboard). */
     session: SessionUser;
   };

@@ -14,8 +14,9 @@ export function connectionKeyAuth(db: Db, now: () => Date) {
         'WWW-Authenticate': 'Bearer',
       });
     }
-    const { tenantId } = await authenticateConnectionKey(db, match[1], now());
+    const { tenantId, planCode } = await authenticateConnectionKey(db, match[1], now());
     c.set('tenantId', tenantId);
+    c.set('planCode', planCode);
     await next();
   });
 }

@@ -1,4 +1,4 @@
-import { connectionKeys, type Db } from '@k2c/db';
+import { connectionKeys, type Db, tenants } from '@k2c/db';
 import { and, desc, eq, isNull } from '@k2c/db/operators';
 
 export async function insertConnectionKey(
@@ -14,18 +14,24 @@ export async function insertConnectionKey(
   return row;
 }
 
-/** The tenant a live (not revoked) key belongs to, marking it used. */
-export async function useConnectionKey(
-  db: Db,
-  keyHash: string,
-  now: Date,
-): Promise<{ tenantId: string; keyId: string } | undefined> {
+/** The tenant a live (not revoked) key belongs to, with its plan: one indexed read per request. */
+export async function findLiveConnectionKey(db: Db, keyHash: string) {
   const [row] = await db
-    .update(connectionKeys)
-    .set({ lastUsedAt: now })
+    .select({
+      keyId: connectionKeys.id,
+      tenantId: connectionKeys.tenantId,
+      lastUsedAt: connectionKeys.lastUsedAt,
+      planCode: tenants.planCode,
+    })
+    .from(connectionKeys)
+    .innerJoin(tenants, eq(tenants.id, connectionKeys.tenantId))
     .where(and(eq(connectionKeys.keyHash, keyHash), isNull(connectionKeys.revokedAt)))
-    .returning({ tenantId: connectionKeys.tenantId, keyId: connectionKeys.id });
+    .limit(1);
   return row;
+}
+
+export async function touchConnectionKey(db: Db, keyId: string, now: Date): Promise<void> {
+  await db.update(connectionKeys).set({ lastUsedAt: now }).where(eq(connectionKeys.id, keyId));
 }
 
 export function listConnectionKeys(db: Db, tenantId: string) {

@@ -31,7 +31,7 @@ export function pluginApiRoutes(deps: AppDeps) {
     .use('*', limitBody(NOTIFICATION_BODY_LIMIT), connectionKeyAuth(deps.db, deps.now))
     .post('/notifications', async (c) => {
       const request = await readJson(c, notificationRequestSchema);
-      const deliveries = await acceptNotification(deps, c.var.tenantId, request);
+      const deliveries = await acceptNotification(deps, { id: c.var.tenantId, planCode: c.var.planCode }, request);
       deps.logger.info('notification accepted', {
         tenantId: c.var.tenantId,
         appId: request.appId,

@@ -9,7 +9,6 @@ import { deliveryKey, notificationKey } from '../notifications/idempotency-key';
 import { notificationContext, renderOptions } from '../notifications/notification-context';
 import type { NotificationRequest } from '../notifications/notification-request';
 import { parseStoredRules } from '../notifications/parse-stored-rules';
-import { findTenant } from '../queries/accounts';
 import { insertDeliveries } from '../queries/deliveries';
 import { addUsageWithinQuota } from '../queries/usage';
 
@@ -34,7 +33,7 @@ export interface AcceptNotificationDeps {
  */
 export async function acceptNotification(
   deps: AcceptNotificationDeps,
-  tenantId: string,
+  tenant: { id: string; planCode: string },
   sentRequest: NotificationRequest,
 ): Promise<AcceptedDelivery[]> {
   const ruleSet = parseStoredRules(sentRequest.rules);
@@ -42,8 +41,8 @@ export async function acceptNotification(
   const messages = evaluateRules(ruleSet, notificationContext(request, deps.env.KINTONE_ALLOW_LOOPBACK), renderOptions);
   if (messages.length === 0) return [];
   const key = notificationKey(request);
-  const tenant = await findTenant(deps.db, tenantId);
-  const plan = planFor(deps.env, tenant?.planCode ?? 'free');
+  const tenantId = tenant.id;
+  const plan = planFor(deps.env, tenant.planCode);
   const stored = await deps.db.transaction(async (tx) => {
     const rows = await insertDeliveries(
       tx,

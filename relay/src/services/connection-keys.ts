@@ -2,10 +2,11 @@ import type { Db } from '@k2c/db';
 import { randomToken, secretHint, sha256Hex } from '../crypto/secrets';
 import { AppError } from '../errors';
 import {
+  findLiveConnectionKey,
   insertConnectionKey,
   listConnectionKeys,
   revokeConnectionKey,
-  useConnectionKey,
+  touchConnectionKey,
 } from '../queries/connection-keys';
 
 const KEY_PREFIX = 'k2c_';
@@ -17,18 +18,20 @@ export async function createConnectionKey(db: Db, tenantId: string, label: strin
   return { id: row.id, label: row.label, key };
 }
 
-export async function authenticateConnectionKey(
-  db: Db,
-  key: string,
-  now: Date,
-): Promise<{ tenantId: string; keyId: string }> {
+/** "Last used" is for people; a minute of precision saves a write on nearly every request. */
+const LAST_USED_PRECISION_MS = 60_000;
+
+export async function authenticateConnectionKey(db: Db, key: string, now: Date) {
   // Anything that is not one of our keys is turned away before it costs a database lookup.
   if (!key.startsWith(KEY_PREFIX) || key.length > 100) {
     throw new AppError('unauthorized', 'The connection key is not valid');
   }
-  const found = await useConnectionKey(db, sha256Hex(key), now);
+  const found = await findLiveConnectionKey(db, sha256Hex(key));
   if (!found) throw new AppError('unauthorized', 'The connection key is not valid or has been revoked');
-  return found;
+  if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
+    await touchConnectionKey(db, found.keyId, now);
+  }
+  return { tenantId: found.tenantId, keyId: found.keyId, planCode: found.planCode };
 }
 
 export async function listKeys(db: Db, tenantId: string) {
