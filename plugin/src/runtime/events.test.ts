@@ -11,6 +11,7 @@ describe('event bindings', () => {
     });
     expect(desktopEvents.editShow).toEqual(['app.record.edit.show', 'app.record.index.edit.show']);
     expect(desktopEvents.landing).toEqual(['app.record.detail.show', 'app.record.index.show']);
+    expect(desktopEvents.staysOnScreen).toEqual(['app.record.index.edit.submit.success']);
   });
 
   it('has no inline edit on mobile', () => {
@@ -21,5 +22,6 @@ describe('event bindings', () => {
     });
     expect(mobileEvents.editShow).toEqual(['mobile.app.record.edit.show']);
     expect(mobileEvents.landing).toEqual(['mobile.app.record.detail.show', 'mobile.app.record.index.show']);
+    expect(mobileEvents.staysOnScreen).toEqual([]);
   });
 });

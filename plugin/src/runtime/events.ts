@@ -7,6 +7,8 @@ export interface EventBindings {
   editShow: readonly string[];
   /** Screens kintone opens after a save: where a notice carried over from the last page is shown. */
   landing: readonly string[];
+  /** Save events after which kintone stays on the same screen: their notices are not carried over. */
+  staysOnScreen: readonly string[];
 }
 
 export const desktopEvents: EventBindings = {
@@ -18,6 +20,7 @@ export const desktopEvents: EventBindings = {
   ],
   editShow: ['app.record.edit.show', 'app.record.index.edit.show'],
   landing: ['app.record.detail.show', 'app.record.index.show'],
+  staysOnScreen: ['app.record.index.edit.submit.success'],
 };
 
 /** kintone mobile has no inline edit on the record list. */
@@ -29,4 +32,5 @@ export const mobileEvents: EventBindings = {
   ],
   editShow: ['mobile.app.record.edit.show'],
   landing: ['mobile.app.record.detail.show', 'mobile.app.record.index.show'],
+  staysOnScreen: [],
 };

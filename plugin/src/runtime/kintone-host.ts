@@ -2,7 +2,7 @@ import type { Language } from '../i18n/messages';
 import type { NotificationRequest } from './build-request';
 import { desktopEvents, type EventBindings, mobileEvents } from './events';
 import { type ShowNotification, showNotice } from './notice';
-import { type CarriedNotice, carryNotice, takeCarriedNotice } from './notice-carry';
+import { type CarriedNotice, createNoticeHandoff } from './notice-carry';
 import { createNotifier, type RuntimeHost, registerNotifier } from './notifier';
 
 /** What differs between kintone's desktop and mobile screens. One object per entry file keeps
@@ -36,7 +36,7 @@ function stringRecord(value: unknown): Record<string, string> | null {
 export function kintoneRuntimeHost(
   pluginId: string,
   platform: Platform,
-  onNotice: (notice: CarriedNotice) => void = () => {},
+  onNotice: (notice: CarriedNotice, carry: boolean) => void = () => {},
 ): RuntimeHost {
   return {
     pluginId,
@@ -46,9 +46,9 @@ export function kintoneRuntimeHost(
     getLoginUser: () => kintone.getLoginUser(),
     getAppId: () => platform.getAppId(),
     getLocation: () => ({ origin: window.location.origin, pathname: window.location.pathname }),
-    notify: (message, language: Language) => {
+    notify: (message, language: Language, carry) => {
       showNotice(message, language, platform.showNotification(), document);
-      onNotice({ message, language, at: Date.now() });
+      onNotice({ message, language, at: Date.now() }, carry);
     },
   };
 }
@@ -56,25 +56,13 @@ export function kintoneRuntimeHost(
 /** Called by the thin entry files with the plug-in id they captured at load time. */
 export function startRuntime(pluginId: string, platform: Platform): void {
   const on = (events: string | string[], handler: (event: unknown) => unknown) => kintone.events.on(events, handler);
-  let latest: CarriedNotice | null = null;
-  let carried: CarriedNotice | null = null;
-  try {
-    carried = takeCarriedNotice(sessionStorage, Date.now());
-    window.addEventListener('pagehide', () => {
-      if (latest) carryNotice(sessionStorage, latest, Date.now());
-    });
-  } catch {
-    // No sessionStorage (blocked by the browser): notices simply are not carried over.
-  }
-  if (carried) {
-    on([...platform.events.landing], (event) => {
-      if (carried) showNotice(carried.message, carried.language, platform.showNotification(), document);
-      carried = null;
-      return event;
-    });
-  }
-  const host = kintoneRuntimeHost(pluginId, platform, (notice) => {
-    latest = notice;
+  const handoff = createNoticeHandoff(() => window.sessionStorage, Date.now());
+  window.addEventListener('pagehide', () => handoff.leave(Date.now()));
+  on([...platform.events.landing], (event) => {
+    const notice = handoff.land(Date.now());
+    if (notice) showNotice(notice.message, notice.language, platform.showNotification(), document);
+    return event;
   });
+  const host = kintoneRuntimeHost(pluginId, platform, (notice, carry) => handoff.raised(notice, carry));
   registerNotifier(on, platform.events, createNotifier(host));
 }

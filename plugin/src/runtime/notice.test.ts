@@ -8,6 +8,22 @@ describe('showNotice', () => {
     expect(showNotification).toHaveBeenCalledWith('ERROR', 'Something failed');
   });
 
+  it('falls back to the banner when the asynchronous notification rejects', async () => {
+    const { body, doc } = fakeDocument();
+    const rejecting = vi.fn(() => Promise.reject(new Error('not on this screen')));
+    showNotice('Not sent', 'en', rejecting, doc);
+    expect(body.children).toHaveLength(0);
+    await vi.waitFor(() => expect(body.children).toHaveLength(1));
+    expect(((body.children[0] as FakeElement).children[0] as FakeElement).textContent).toBe('Not sent');
+  });
+
+  it('shows no banner when the asynchronous notification succeeds', async () => {
+    const { body, doc } = fakeDocument();
+    showNotice('Not sent', 'en', () => Promise.resolve(), doc);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(body.children).toHaveLength(0);
+  });
+
   it('does not throw when neither kintone nor a document can show it', () => {
     const failing = vi.fn(() => {
       throw new Error('not here');

@@ -30,20 +30,36 @@ export function showBanner(doc: Document, message: string, language: Language): 
   return banner;
 }
 
-/** Shows an error notice with kintone's own notification when this kintone has it. */
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    (typeof value === 'object' || typeof value === 'function') &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
+}
+
+/**
+ * Shows an error notice with kintone's own notification when this kintone has it. kintone documents
+ * showNotification as asynchronous (it returns a Promise): a rejection falls back to the banner too,
+ * instead of surfacing as an unhandled rejection.
+ */
 export function showNotice(
   message: string,
   language: Language,
   showNotification: ShowNotification | undefined,
   doc: Document | undefined,
 ): void {
+  const banner = () => {
+    if (doc?.body) showBanner(doc, message, language);
+  };
   if (typeof showNotification === 'function') {
     try {
-      showNotification('ERROR', message);
+      const shown = showNotification('ERROR', message);
+      if (isThenable(shown)) shown.then(undefined, banner);
       return;
     } catch {
       // Fall through to the banner: a notice must never be lost to a failing API.
     }
   }
-  if (doc?.body) showBanner(doc, message, language);
+  banner();
 }

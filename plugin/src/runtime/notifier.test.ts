@@ -41,7 +41,7 @@ function fakeHost(options: {
     appName: 'App',
   });
   const calls: ProxyCall[] = [];
-  const notices: { message: string; language: string }[] = [];
+  const notices: { message: string; language: string; carry: boolean }[] = [];
   const host: RuntimeHost = {
     pluginId: 'pluginid',
     getConfig: (id) => (id === 'pluginid' ? config : null),
@@ -52,7 +52,7 @@ function fakeHost(options: {
     getLoginUser: () => ({ code: 'sato', name: 'Sato', language: options.language ?? 'ja' }),
     getAppId: () => 12,
     getLocation: () => ({ origin: 'https://example.cybozu.com', pathname: '/k/12/show' }),
-    notify: (message, language) => notices.push({ message, language }),
+    notify: (message, language, carry) => notices.push({ message, language, carry }),
   };
   return { host, calls, notices };
 }
@@ -166,6 +166,14 @@ describe('createNotifier', () => {
     expect(notices).toHaveLength(1);
     expect(notices[0]?.language).toBe('en');
     expect(notices[0]?.message).toContain('could not be reached');
+    // kintone reloads the record after the action: the notice goes along to the next screen.
+    expect(notices[0]?.carry).toBe(true);
+  });
+
+  it('does not carry the notice of a save that stays on the screen (inline edit)', async () => {
+    const { host, notices } = fakeHost({ answer: () => Promise.reject('proxy error') });
+    await createNotifier(host).handleSaved('edit', { appId: 12, recordId: '34', record: savedRecord }, true);
+    expect(notices).toEqual([expect.objectContaining({ carry: false })]);
   });
 
   it('shows the relay error in the user language', async () => {
@@ -218,5 +226,21 @@ describe('registerNotifier', () => {
     ]);
     await handlers.get('app.record.index.edit.submit.success')?.({ appId: 12, recordId: '34', record: savedRecord });
     expect(calls[0]?.data.event).toBe('edit');
+  });
+
+  it('marks only the inline edit as staying on the screen', async () => {
+    const { host, notices } = fakeHost({ answer: () => Promise.reject('proxy error') });
+    const handlers = new Map<string, EventHandler>();
+    registerNotifier(
+      (events, handler) => {
+        for (const name of Array.isArray(events) ? events : [events]) handlers.set(name, handler);
+      },
+      desktopEvents,
+      createNotifier(host),
+    );
+    const event = { appId: 12, recordId: '34', record: savedRecord };
+    await handlers.get('app.record.index.edit.submit.success')?.(event);
+    await handlers.get('app.record.edit.submit.success')?.(event);
+    expect(notices.map((notice) => notice.carry)).toEqual([false, true]);
   });
 });

@@ -31,7 +31,8 @@ export interface RuntimeHost {
   /** Used only when the event object carries no app id. */
   getAppId(): number | null;
   getLocation(): PageLocation;
-  notify(message: string, language: Language): void;
+  /** Shows a notice; `carry` is false when kintone stays on this screen after the save (inline edit). */
+  notify(message: string, language: Language, carry: boolean): void;
   timeoutMs?: number;
 }
 
@@ -41,8 +42,9 @@ export interface Notifier {
   /**
    * Sends a notification when a rule wants one and returns a Promise that always resolves with
    * the event; returns the event itself, synchronously, when there is nothing to send.
+   * `staysOnScreen`: kintone does not leave the screen after this save (inline edit).
    */
-  handleSaved(event: NotificationEvent, kintoneEvent: unknown): unknown;
+  handleSaved(event: NotificationEvent, kintoneEvent: unknown, staysOnScreen?: boolean): unknown;
   /** Remembers the record as opened for editing; returns the event unchanged. */
   handleEditShow(kintoneEvent: unknown): unknown;
 }
@@ -68,9 +70,9 @@ export async function sendRequest(
 export function createNotifier(host: RuntimeHost, snapshots: SnapshotStore = createSnapshotStore()): Notifier {
   const language = (): Language => pickLanguage(host.getLoginUser().language);
 
-  const notify = (message: string) => {
+  const notify = (message: string, carry: boolean) => {
     try {
-      host.notify(message, language());
+      host.notify(message, language(), carry);
     } catch {
       // Nothing left to tell the user with; the save itself is unaffected.
     }
@@ -100,10 +102,9 @@ export function createNotifier(host: RuntimeHost, snapshots: SnapshotStore = cre
     return { request, relayUrl: config.relayUrl };
   }
 
-  const internalError = () => notify(noticeMessages[language()].internal);
-
   return {
-    handleSaved(event, kintoneEvent) {
+    handleSaved(event, kintoneEvent, staysOnScreen = false) {
+      const internalError = () => notify(noticeMessages[language()].internal, !staysOnScreen);
       let prepared: ReturnType<typeof prepare>;
       try {
         prepared = prepare(event, kintoneEvent);
@@ -119,7 +120,7 @@ export function createNotifier(host: RuntimeHost, snapshots: SnapshotStore = cre
       return sendRequest(host, relayUrl, request)
         .then((outcome) => {
           const notice = outcomeNotice(outcome, language(), relayUrl);
-          if (notice) notify(notice);
+          if (notice) notify(notice, !staysOnScreen);
         })
         .catch(internalError)
         .then(() => kintoneEvent);
@@ -146,7 +147,8 @@ export function registerNotifier(
   notifier: Notifier,
 ): void {
   for (const [kintoneEvent, event] of bindings.notify) {
-    on(kintoneEvent, (kintoneEventObject) => notifier.handleSaved(event, kintoneEventObject));
+    const staysOnScreen = bindings.staysOnScreen.includes(kintoneEvent);
+    on(kintoneEvent, (kintoneEventObject) => notifier.handleSaved(event, kintoneEventObject, staysOnScreen));
   }
   on([...bindings.editShow], (kintoneEventObject) => notifier.handleEditShow(kintoneEventObject));
 }

@@ -126,16 +126,17 @@ describe('mobile screens', { timeout: 20_000 }, () => {
     const { context, page } = await openSession(browser, sim);
     try {
       await gotoReady(page, sim.urls.mobileDetail(appId, 1));
-      const desktop = await page.evaluate(() => {
-        kintone.mobile.showNotification('SUCCESS', 'saved');
-        try {
-          kintone.showNotification('INFO', 'x');
-          return 'accepted';
-        } catch (error) {
-          return (error as Error).message;
-        }
+      const results = await page.evaluate(async () => {
+        // Asynchronous, as documented: a Promise that resolves with no value, or rejects on misuse.
+        const shown = await kintone.mobile.showNotification('SUCCESS', 'saved');
+        const desktop = await kintone.showNotification('INFO', 'x').then(
+          () => 'accepted',
+          (error: unknown) => (error as Error).message,
+        );
+        return { shown, desktop };
       });
-      expect(desktop).toMatch(/not available/);
+      expect(results.shown).toBeUndefined();
+      expect(results.desktop).toMatch(/not available/);
       const state = await page.evaluate(() => (window as unknown as SimWindow).__kintoneSim);
       expect(state?.notifications).toEqual([{ type: 'SUCCESS', message: 'saved' }]);
       await expect(page.getByTestId('kintone-notification').getAttribute('data-type')).resolves.toBe('SUCCESS');

@@ -325,9 +325,9 @@ describe('record screens fire kintone events', { timeout: 20_000 }, () => {
     const { context, page } = await openSession(browser, sim);
     try {
       await gotoReady(page, sim.urls.detail(appId, 1));
-      await page.evaluate(() => {
-        kintone.showNotification('INFO', 'first');
-        kintone.showNotification('ERROR', 'relay failed');
+      await page.evaluate(async () => {
+        await kintone.showNotification('INFO', 'first');
+        await kintone.showNotification('ERROR', 'relay failed');
       });
       const banner = page.getByTestId('kintone-notification');
       await expect(banner.count()).resolves.toBe(1);
@@ -339,14 +339,12 @@ describe('record screens fire kintone events', { timeout: 20_000 }, () => {
         { type: 'ERROR', message: 'relay failed' },
       ]);
       expect(state?.events.map((entry) => entry.type)).toEqual(['app.record.detail.show']);
-      const invalid = await page.evaluate(() => {
-        try {
-          kintone.showNotification('WARN', 'x');
-          return 'accepted';
-        } catch (error) {
-          return (error as Error).message;
-        }
-      });
+      const invalid = await page.evaluate(() =>
+        kintone.showNotification('WARN', 'x').then(
+          () => 'accepted',
+          (error: unknown) => (error as Error).message,
+        ),
+      );
       expect(invalid).toMatch(/ERROR, SUCCESS, INFO/);
     } finally {
       await context.close();

@@ -1,3 +1,11 @@
 export { launchBrowser } from './browser';
 export { builtPluginZip } from './plugin-zip';
-export { type ConnectedAccount, connectAccount, startTestRelayServer, type TestRelayServer } from './relay-server';
+export {
+  type ConnectedAccount,
+  connectAccount,
+  createConnectionKey,
+  type IssuedKey,
+  revokeConnectionKey,
+  startTestRelayServer,
+  type TestRelayServer,
+} from './relay-server';

@@ -44,8 +44,16 @@ export async function startTestRelayServer(options: {
 }
 
 export interface ConnectedAccount {
+  /** The session cookie (`name=value`) for further account API calls. */
   cookie: string;
   connectionKey: string;
+  /** The key's id, for `DELETE /api/connection-keys/:id`. */
+  keyId: string;
+}
+
+export interface IssuedKey {
+  id: string;
+  key: string;
 }
 
 async function call(url: string, init: RequestInit & { cookie?: string }, expected: number): Promise<Response> {
@@ -79,10 +87,22 @@ export async function connectAccount(relayUrl: string, chatworkToken: string): P
     { method: 'PUT', cookie, body: JSON.stringify({ token: chatworkToken }) },
     200,
   );
-  const key = await call(
+  const { id, key } = await createConnectionKey(relayUrl, cookie, 'kintone');
+  return { cookie, connectionKey: key, keyId: id };
+}
+
+/** Issues one more connection key for the signed-in account (`POST /api/connection-keys`). */
+export async function createConnectionKey(relayUrl: string, cookie: string, label: string): Promise<IssuedKey> {
+  const response = await call(
     `${relayUrl}/api/connection-keys`,
-    { method: 'POST', cookie, body: JSON.stringify({ label: 'kintone' }) },
+    { method: 'POST', cookie, body: JSON.stringify({ label }) },
     201,
   );
-  return { cookie, connectionKey: ((await key.json()) as { key: string }).key };
+  const { id, key } = (await response.json()) as IssuedKey;
+  return { id, key };
+}
+
+/** Revokes a connection key at once (`DELETE /api/connection-keys/:id`), as the dashboard does. */
+export async function revokeConnectionKey(relayUrl: string, cookie: string, keyId: string): Promise<void> {
+  await call(`${relayUrl}/api/connection-keys/${encodeURIComponent(keyId)}`, { method: 'DELETE', cookie }, 204);
 }

@@ -104,12 +104,22 @@
     return document.querySelector(`[data-field-code="${CSS.escape(code)}"] .sim-field-value`);
   }
 
+  /**
+   * Documented as asynchronous: it returns a Promise that resolves (with no value) once shown. Misuse
+   * (wrong platform, bad arguments) rejects instead of throwing, so a caller that only wraps the call in
+   * try/catch gets an unhandled rejection, the stricter reading of an async API.
+   */
   function showNotificationOn(mobile) {
     return (type, message) => {
-      if (page.mobile !== mobile) {
-        throw new Error(`${mobile ? 'kintone.mobile' : 'kintone'}.showNotification is not available on this screen`);
+      try {
+        if (page.mobile !== mobile) {
+          throw new Error(`${mobile ? 'kintone.mobile' : 'kintone'}.showNotification is not available on this screen`);
+        }
+        lib.showNotification(type, message);
+        return Promise.resolve();
+      } catch (error) {
+        return Promise.reject(error);
       }
-      lib.showNotification(type, message);
     };
   }
 

@@ -106,7 +106,7 @@ export interface KintoneForTests {
   getUiVersion(): number;
   getRequestToken(): string;
   isMobilePage(): boolean;
-  showNotification(type: string, message: string): void;
+  showNotification(type: string, message: string): Promise<void>;
   events: { on(type: string | string[], handler: (event: unknown) => unknown): void };
   app: {
     getId(): number | null;
@@ -114,7 +114,7 @@ export interface KintoneForTests {
     record: { getId(): number | null; get(): unknown };
   };
   mobile: {
-    showNotification(type: string, message: string): void;
+    showNotification(type: string, message: string): Promise<void>;
     app: { getId(): number | null; record: { getId(): number | null } };
   };
   plugin: {
