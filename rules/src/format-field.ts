@@ -90,6 +90,12 @@ export function formatField(field: KintoneField | undefined, options: FormatOpti
     case 'CREATED_TIME':
     case 'UPDATED_TIME':
       return typeof value === 'string' && value !== '' ? formatDateTime(value, options.timeZone) : '';
+    case 'CALC':
+      // A calculated field formatted as a date-time carries a UTC timestamp like DATETIME does;
+      // numbers, dates and times arrive already as kintone shows them.
+      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?Z$/.test(value)
+        ? formatDateTime(value, options.timeZone)
+        : String(value);
     case 'RICH_TEXT':
       return typeof value === 'string' ? stripHtml(value) : '';
     default:

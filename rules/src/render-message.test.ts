@@ -98,6 +98,10 @@ describe('formatField', () => {
     [{ type: 'DATE', value: '2026-12-04' }, '2026-12-04'],
     [{ type: 'RICH_TEXT', value: '<p>Hello&nbsp;<b>world</b></p><div>&lt;tag&gt;</div>' }, 'Hello world\n<tag>'],
     [{ type: 'NUMBER', value: '' }, ''],
+    [{ type: 'CALC', value: '2026-12-04T00:00:00Z' }, '2026-12-04 09:00'],
+    [{ type: 'CALC', value: '1234.5' }, '1234.5'],
+    [{ type: 'LINK', value: 'https://example.com/a' }, 'https://example.com/a'],
+    [{ type: 'STATUS', value: '対応中' }, '対応中'],
   ])('%j → %s', (field, expected) => expect(formatField(field, ja)).toBe(expected));
 
   it('uses English separators and plurals for English messages', () => {
