@@ -5,3 +5,4 @@ export { migratePostgres, openPostgres } from './open-postgres';
 export { queryRows } from './query-rows';
 export * from './schema/index';
 export type { Database, DatabaseDriver, Db } from './types';
+export { withTenant } from './with-tenant';

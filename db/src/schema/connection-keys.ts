@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { tenantIsolation } from './tenant-isolation';
 import { tenants } from './tenants';
 
 // The key itself is shown once at creation; only its SHA-256 is stored, with the last
@@ -19,6 +20,7 @@ export const connectionKeys = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (table) => [
+    tenantIsolation(table.tenantId),
     uniqueIndex('connection_keys_hash_key').on(table.keyHash),
     index('connection_keys_tenant_idx').on(table.tenantId),
   ],

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { tenantIsolation } from './tenant-isolation';
 import { tenants } from './tenants';
 
 // 'held': waiting for the tenant to fix something (a ChatWork token that was rejected or is missing);
@@ -40,6 +41,7 @@ export const deliveries = pgTable(
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (table) => [
+    tenantIsolation(table.tenantId),
     uniqueIndex('deliveries_idempotency_key').on(table.tenantId, table.idempotencyKey),
     index('deliveries_due_idx').on(table.nextAttemptAt).where(sql`status = 'queued'`),
     index('deliveries_lease_idx').on(table.leaseExpiresAt).where(sql`status = 'sending'`),

@@ -1,4 +1,5 @@
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tenantIsolation } from './tenant-isolation';
 import { tenants } from './tenants';
 import { users } from './users';
 
@@ -18,5 +19,5 @@ export const sessions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
-  (table) => [index('sessions_user_idx').on(table.userId)],
+  (table) => [tenantIsolation(table.tenantId), index('sessions_user_idx').on(table.userId)],
 );

@@ -1,4 +1,5 @@
 import { integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { tenantIsolation } from './tenant-isolation';
 import { tenants } from './tenants';
 
 // One row per tenant and calendar month (Asia/Tokyo, `YYYY-MM`), bumped in the same transaction
@@ -13,5 +14,5 @@ export const usageCounters = pgTable(
     month: text('month').notNull(),
     messages: integer('messages').notNull().default(0),
   },
-  (table) => [primaryKey({ columns: [table.tenantId, table.month] })],
+  (table) => [tenantIsolation(table.tenantId), primaryKey({ columns: [table.tenantId, table.month] })],
 );

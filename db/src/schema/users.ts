@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { tenantIsolation } from './tenant-isolation';
 import { tenants } from './tenants';
 
 export const users = pgTable(
@@ -14,5 +15,9 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [uniqueIndex('users_email_key').on(table.email), index('users_tenant_idx').on(table.tenantId)],
+  (table) => [
+    tenantIsolation(table.tenantId),
+    uniqueIndex('users_email_key').on(table.email),
+    index('users_tenant_idx').on(table.tenantId),
+  ],
 );
