@@ -1,3 +1,4 @@
+import { withTenant } from '@k2c/db';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
@@ -40,17 +41,17 @@ export function accountApiRoutes(deps: AppDeps) {
       const user = await logIn(deps.db, input);
       const session = await openSession(deps.db, user, deps.now());
       setSessionCookie(c, cookiePolicy, session.token, session.expiresAt);
-      const tenant = await findTenant(deps.db, user.tenantId);
+      const tenant = await withTenant(deps.db, user.tenantId, (tx) => findTenant(tx, user.tenantId));
       return c.json({ user: { email: user.email }, tenant: { id: user.tenantId, name: tenant?.name ?? '' } });
     })
     .post('/logout', requireSession, async (c) => {
-      await closeSession(deps.db, c.var.session.sessionId);
+      await closeSession(deps.db, c.var.session);
       clearSessionCookie(c, cookiePolicy);
       return c.body(null, 204);
     })
     .get('/me', requireSession, async (c) => {
       const { session } = c.var;
-      const tenant = await findTenant(deps.db, session.tenantId);
+      const tenant = await withTenant(deps.db, session.tenantId, (tx) => findTenant(tx, session.tenantId));
       const chatwork = await chatworkSummary(deps.db, session.tenantId);
       return c.json({
         user: { email: session.email },

@@ -1,3 +1,4 @@
+import { withTenant } from '@k2c/db';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps';
@@ -45,7 +46,10 @@ export function pluginApiRoutes(deps: AppDeps) {
     .get('/deliveries/:id', async (c) => {
       const id = c.req.param('id');
       // Another tenant's delivery and a malformed id look the same as a missing one.
-      const delivery = /^[0-9a-f-]{36}$/i.test(id) ? await findDelivery(deps.db, c.var.tenantId, id) : undefined;
+      const tenantId = c.var.tenantId;
+      const delivery = /^[0-9a-f-]{36}$/i.test(id)
+        ? await withTenant(deps.db, tenantId, (tx) => findDelivery(tx, tenantId, id))
+        : undefined;
       if (!delivery) throw new AppError('not_found', 'No such delivery');
       return c.json({
         id: delivery.id,

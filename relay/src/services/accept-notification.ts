@@ -1,4 +1,4 @@
-import type { Db } from '@k2c/db';
+import { type Db, withTenant } from '@k2c/db';
 import { evaluateRules } from '@k2c/rules';
 import { planFor } from '../billing/plans';
 import { usageMonth } from '../billing/usage-month';
@@ -43,7 +43,7 @@ export async function acceptNotification(
   const key = notificationKey(request);
   const tenantId = tenant.id;
   const plan = planFor(deps.env, tenant.planCode);
-  const stored = await deps.db.transaction(async (tx) => {
+  const stored = await withTenant(deps.db, tenantId, async (tx) => {
     const rows = await insertDeliveries(
       tx,
       tenantId,

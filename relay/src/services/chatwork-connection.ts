@@ -1,4 +1,4 @@
-import type { Db } from '@k2c/db';
+import { type Db, withTenant } from '@k2c/db';
 import type { ChatworkClient } from '../chatwork/chatwork-client';
 import type { Keyring } from '../crypto/keyring';
 import { secretHint } from '../crypto/secrets';
@@ -26,25 +26,35 @@ export async function connectChatwork(deps: ChatworkConnectionDeps, tenantId: st
     throw new AppError('chatwork_unavailable', 'ChatWork could not be reached to check the token; try again shortly');
   }
   const account = me.value;
-  await upsertChatworkCredentials(deps.db, tenantId, {
-    tokenCiphertext: encryptSecret(deps.keyring, tenantId, token),
-    tokenHint: secretHint(token),
-    accountId: account.accountId,
-    accountName: account.name,
-    now,
+  await withTenant(deps.db, tenantId, async (tx) => {
+    await upsertChatworkCredentials(tx, tenantId, {
+      tokenCiphertext: encryptSecret(deps.keyring, tenantId, token),
+      tokenHint: secretHint(token),
+      accountId: account.accountId,
+      accountName: account.name,
+      now,
+    });
+    await releaseHeldDeliveries(tx, tenantId);
   });
-  await releaseHeldDeliveries(deps.db, tenantId);
   return { accountId: account.accountId, name: account.name, tokenHint: secretHint(token) };
 }
 
 export async function chatworkSummary(db: Db, tenantId: string) {
-  const row = await findChatworkCredentials(db, tenantId);
+  const row = await withTenant(db, tenantId, (tx) => findChatworkCredentials(tx, tenantId));
   return row ? { accountId: row.accountId, name: row.accountName, tokenHint: row.tokenHint, status: row.status } : null;
 }
 
-/** The tenant's token in clear, for the worker's next post; undefined when none is connected. */
+/**
+ * The tenant's token in clear; undefined when none is connected. Read as the relay itself (the
+ * delivery worker serves every tenant); tenant-scoped callers go through chatworkTokenOf.
+ */
 export async function chatworkToken(deps: Pick<ChatworkConnectionDeps, 'db' | 'keyring'>, tenantId: string) {
   const row = await findChatworkCredentials(deps.db, tenantId);
   if (!row) return undefined;
   return { token: decryptSecret(deps.keyring, tenantId, row.tokenCiphertext), status: row.status };
+}
+
+/** The tenant's token in clear, read under the tenant's own row security. */
+export function chatworkTokenOf(deps: Pick<ChatworkConnectionDeps, 'db' | 'keyring'>, tenantId: string) {
+  return withTenant(deps.db, tenantId, (tx) => chatworkToken({ db: tx, keyring: deps.keyring }, tenantId));
 }

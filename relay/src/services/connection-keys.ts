@@ -1,4 +1,4 @@
-import type { Db } from '@k2c/db';
+import { type Db, withTenant } from '@k2c/db';
 import { randomToken, secretHint, sha256Hex } from '../crypto/secrets';
 import { AppError } from '../errors';
 import {
@@ -14,7 +14,9 @@ const KEY_PREFIX = 'k2c_';
 /** Creates a key and returns it in clear: the only time it is ever shown. */
 export async function createConnectionKey(db: Db, tenantId: string, label: string) {
   const key = `${KEY_PREFIX}${randomToken(32)}`;
-  const row = await insertConnectionKey(db, tenantId, { label, keyHash: sha256Hex(key), hint: secretHint(key) });
+  const row = await withTenant(db, tenantId, (tx) =>
+    insertConnectionKey(tx, tenantId, { label, keyHash: sha256Hex(key), hint: secretHint(key) }),
+  );
   return { id: row.id, label: row.label, key };
 }
 
@@ -35,7 +37,7 @@ export async function authenticateConnectionKey(db: Db, key: string, now: Date) 
 }
 
 export async function listKeys(db: Db, tenantId: string) {
-  const rows = await listConnectionKeys(db, tenantId);
+  const rows = await withTenant(db, tenantId, (tx) => listConnectionKeys(tx, tenantId));
   return rows.map((row) => ({
     id: row.id,
     label: row.label,
@@ -46,7 +48,7 @@ export async function listKeys(db: Db, tenantId: string) {
 }
 
 export async function revokeKey(db: Db, tenantId: string, keyId: string, now: Date): Promise<void> {
-  if (!(await revokeConnectionKey(db, tenantId, keyId, now))) {
+  if (!(await withTenant(db, tenantId, (tx) => revokeConnectionKey(tx, tenantId, keyId, now)))) {
     throw new AppError('not_found', 'No such connection key');
   }
 }

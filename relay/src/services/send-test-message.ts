@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '@k2c/db';
+import { type Db, withTenant } from '@k2c/db';
 import { neutraliseNotation } from '@k2c/rules';
 import { insertDeliveries } from '../queries/deliveries';
 
@@ -17,7 +17,7 @@ export function testMessageBody(appName: string): string {
  * notifications, so a success proves the whole path; it does not count against the quota.
  */
 export async function sendTestMessage(db: Db, tenantId: string, input: { roomId: string; appName: string }) {
-  const [stored] = await db.transaction((tx) =>
+  const [stored] = await withTenant(db, tenantId, (tx) =>
     insertDeliveries(tx, tenantId, [
       {
         idempotencyKey: `test:${randomUUID()}`,

@@ -1,4 +1,4 @@
-import type { Db } from '@k2c/db';
+import { type Db, withTenant } from '@k2c/db';
 import { constantTimeEqual, randomToken, sha256Hex } from '../crypto/secrets';
 import { deleteSession, findLiveSession, insertSession } from '../queries/sessions';
 
@@ -17,13 +17,15 @@ export async function openSession(db: Db, user: { userId: string; tenantId: stri
   const id = randomToken(18);
   const secret = randomToken(32);
   const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
-  await insertSession(db, {
-    id,
-    userId: user.userId,
-    tenantId: user.tenantId,
-    secretHash: sha256Hex(secret),
-    expiresAt,
-  });
+  await withTenant(db, user.tenantId, (tx) =>
+    insertSession(tx, {
+      id,
+      userId: user.userId,
+      tenantId: user.tenantId,
+      secretHash: sha256Hex(secret),
+      expiresAt,
+    }),
+  );
   return { token: `${id}.${secret}`, expiresAt };
 }
 
@@ -41,6 +43,6 @@ export async function resolveSession(db: Db, token: string, now: Date): Promise<
   };
 }
 
-export function closeSession(db: Db, sessionId: string): Promise<void> {
-  return deleteSession(db, sessionId);
+export function closeSession(db: Db, session: { sessionId: string; tenantId: string }): Promise<void> {
+  return withTenant(db, session.tenantId, (tx) => deleteSession(tx, session.sessionId));
 }
