@@ -3,6 +3,7 @@ import type { AppDeps } from './app-deps';
 import type { AppEnv } from './http/app-env';
 import { createErrorHandler, notFoundHandler } from './http/error-handler';
 import { accountApiRoutes } from './routes/account-api';
+import { accountDataApiRoutes } from './routes/account-data-api';
 import { downloadRoutes } from './routes/download';
 import { healthRoutes } from './routes/health';
 import { pluginApiRoutes } from './routes/plugin-api';
@@ -15,6 +16,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', healthRoutes(deps));
   app.route('/v1', pluginApiRoutes(deps));
   app.route('/api', accountApiRoutes(deps));
+  app.route('/api', accountDataApiRoutes(deps));
   app.route('/download', downloadRoutes(deps.pluginZipPath));
   return app;
 }

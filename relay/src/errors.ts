@@ -17,6 +17,7 @@ const errorStatuses = {
   chatwork_token_rejected: 422,
   kintone_read_failed: 422,
   chatwork_not_connected: 409,
+  delivery_not_retryable: 409,
   rate_limited: 429,
   internal_error: 500,
   chatwork_unavailable: 502,

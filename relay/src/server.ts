@@ -8,8 +8,8 @@ import { defaultRetryPolicy, type RetryPolicy } from './delivery/classify-post-r
 import { DeliveryWorker } from './delivery/delivery-worker';
 import type { Env } from './env';
 import { createLogger, type Logger } from './logger';
-import { deleteExpiredDeliveries, deliveryRetentionCutoff } from './maintenance/delete-expired-deliveries';
 import { PeriodicJobs } from './maintenance/periodic-jobs';
+import { privacyJobs } from './maintenance/privacy-jobs';
 
 export interface StartRelayOptions {
   env: Env;
@@ -72,16 +72,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
       }),
   );
   await Promise.all(workers.map((worker) => worker.start()));
-  const periodicJobs = new PeriodicJobs(database.db, logger, [
-    {
-      name: 'delivery-retention',
-      periodMs: 24 * 60 * 60_000,
-      run: async () => {
-        const deleted = await deleteExpiredDeliveries(database.db, { cutoff: deliveryRetentionCutoff(new Date()) });
-        logger.info('old delivery log deleted', { deleted });
-      },
-    },
-  ]);
+  const periodicJobs = new PeriodicJobs(database.db, logger, privacyJobs(database.db, logger));
   periodicJobs.start();
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {

@@ -1,5 +1,5 @@
 import { type Db, type DeliveryStatus, deliveries } from '@k2c/db';
-import { and, eq, inArray, sql } from '@k2c/db/operators';
+import { and, eq, inArray, isNotNull, lt, sql } from '@k2c/db/operators';
 
 export type DeliveryRow = typeof deliveries.$inferSelect;
 export type NewDelivery = Omit<typeof deliveries.$inferInsert, 'id' | 'tenantId' | 'status' | 'attempts' | 'createdAt'>;
@@ -132,11 +132,13 @@ export interface DeliveryOutcome {
 /**
  * Records what happened to a claimed delivery. Only the lease holder may: the update matches the
  * 'sending' status, so a worker whose lease expired and was taken over cannot overwrite the
- * newer outcome. Final deliveries lose their body; the summary stays as the log entry.
+ * newer outcome. A delivered message loses its body at once; a failed one keeps it for the retry
+ * window (FAILED_BODY_RETENTION_MS), after which erasePastRetryWindow removes it. The summary stays
+ * as the log entry.
  */
 export async function recordOutcome(db: Db, ids: string[], outcome: DeliveryOutcome): Promise<number> {
   if (ids.length === 0) return 0;
-  const final = outcome.status === 'delivered' || outcome.status === 'failed';
+  const finished = outcome.status === 'delivered' || outcome.status === 'failed';
   const rows = await db
     .update(deliveries)
     .set({
@@ -148,7 +150,8 @@ export async function recordOutcome(db: Db, ids: string[], outcome: DeliveryOutc
       ...(outcome.errorCode !== undefined ? { errorCode: outcome.errorCode } : {}),
       ...(outcome.errorMessage !== undefined ? { errorMessage: outcome.errorMessage } : {}),
       ...(outcome.refundAttempt ? { attempts: sql`greatest(${deliveries.attempts} - 1, 0)` } : {}),
-      ...(final ? { body: null, finishedAt: sql`now()` } : {}),
+      ...(finished ? { finishedAt: sql`now()` } : {}),
+      ...(outcome.status === 'delivered' ? { body: null } : {}),
     })
     .where(and(inArray(deliveries.id, ids), eq(deliveries.status, 'sending')))
     .returning({ id: deliveries.id });
@@ -167,4 +170,18 @@ export async function releaseHeldDeliveries(db: Db, tenantId: string): Promise<v
     .set({ status: 'queued', nextAttemptAt: sql`now()` })
     .where(and(eq(deliveries.tenantId, tenantId), inArray(deliveries.status, ['held', 'queued'])));
   await db.execute(sql`select pg_notify(${DELIVERY_CHANNEL}, '')`);
+}
+
+/** A failed message can be retried from the dashboard for this long; then its body is erased. */
+export const FAILED_BODY_RETENTION_MS = 7 * 24 * 60 * 60_000;
+
+/** Erases the bodies of failed deliveries whose retry window has passed: from then on they are final. */
+export async function eraseFailedBodiesPastRetryWindow(db: Db, now: Date): Promise<number> {
+  const cutoff = new Date(now.getTime() - FAILED_BODY_RETENTION_MS);
+  const rows = await db
+    .update(deliveries)
+    .set({ body: null })
+    .where(and(eq(deliveries.status, 'failed'), isNotNull(deliveries.body), lt(deliveries.finishedAt, cutoff)))
+    .returning({ id: deliveries.id });
+  return rows.length;
 }

@@ -127,7 +127,9 @@ describe('delivery worker against the ChatWork fake', () => {
       () => row(id ?? ''),
       (found) => found.status === 'failed',
     );
-    expect(failed).toMatchObject({ attempts: 4, errorCode: 'chatwork_unavailable', body: null });
+    // A failed message is kept for the dashboard's retry window, then erased.
+    expect(failed).toMatchObject({ attempts: 4, errorCode: 'chatwork_unavailable' });
+    expect(failed.body).not.toBeNull();
   });
 
   it('fails at once, with ChatWork’s reason, where the account may not post', async () => {
@@ -138,7 +140,7 @@ describe('delivery worker against the ChatWork fake', () => {
       () => row(id ?? ''),
       (found) => found.status === 'failed',
     );
-    expect(failed).toMatchObject({ attempts: 1, errorCode: 'chatwork_forbidden', body: null });
+    expect(failed).toMatchObject({ attempts: 1, errorCode: 'chatwork_forbidden' });
     expect(failed.errorMessage).toMatch(/permission/i);
   });
 
