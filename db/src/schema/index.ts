@@ -1,3 +1,4 @@
+export * from './billing-subscriptions';
 export * from './chatwork-credentials';
 export * from './chatwork-room-members';
 export * from './connection-keys';
@@ -8,6 +9,7 @@ export * from './rate-buckets';
 export * from './request-counters';
 export * from './scheduled-jobs';
 export * from './sessions';
+export * from './stripe-events';
 export * from './tenants';
 export * from './usage-counters';
 export * from './users';
