@@ -18,6 +18,9 @@ export interface NoticeCatalogue {
   tooLarge: string;
   rateLimited: string;
   invalidRequest(relayMessage: string): string;
+  kintoneReadFailed: string;
+  kintoneRecordNotFound: string;
+  kintoneUnavailable: string;
   serverError(status: number): string;
   unexpected(status: number): string;
   internal: string;
@@ -39,6 +42,9 @@ export const noticeMessages: Record<Language, NoticeCatalogue> = {
     tooLarge: `${jaNotSent}データが大きすぎます。`,
     rateLimited: `${jaNotSent}通知が集中しています。しばらくしてから再度お試しください。`,
     invalidRequest: (relayMessage) => `${jaNotSent}リクエストが拒否されました: ${relayMessage}`,
+    kintoneReadFailed: `${jaNotSent}通知サービスがプラグインの API トークンで kintone からレコードを読み取れませんでした。アプリの管理者にプラグインの設定の API トークンの確認を依頼してください。`,
+    kintoneRecordNotFound: `${jaNotSent}通知サービスが kintone でこのレコードを見つけられませんでした。削除されていないか確認し、続く場合はアプリの管理者に連絡してください。`,
+    kintoneUnavailable: `${jaNotSent}通知サービスが kintone に接続できませんでした。しばらくしてから、もう一度レコードを保存してください。`,
     serverError: (status) => `${jaNotSent}通知サービスに障害が発生しています (HTTP ${status})。`,
     unexpected: (status) => `${jaNotSent}通知サービスから予期しない応答がありました (HTTP ${status})。`,
     internal: `${jaNotSent}エラーが発生しました。`,
@@ -54,6 +60,9 @@ export const noticeMessages: Record<Language, NoticeCatalogue> = {
     tooLarge: `${enNotSent}the record data is too large.`,
     rateLimited: `${enNotSent}too many notifications at once. Please try again later.`,
     invalidRequest: (relayMessage) => `${enNotSent}the request was rejected: ${relayMessage}`,
+    kintoneReadFailed: `${enNotSent}the notification service could not read the record from kintone with the plug-in's API token. Ask the app administrator to check the API token in the plug-in settings.`,
+    kintoneRecordNotFound: `${enNotSent}the notification service could not find this record in kintone. Check that it still exists; if this keeps happening, tell the app administrator.`,
+    kintoneUnavailable: `${enNotSent}the notification service could not reach kintone. Please save the record again later.`,
     serverError: (status) => `${enNotSent}the notification service has a problem (HTTP ${status}).`,
     unexpected: (status) => `${enNotSent}unexpected answer from the notification service (HTTP ${status}).`,
     internal: `${enNotSent}an error occurred.`,

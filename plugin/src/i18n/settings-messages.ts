@@ -42,6 +42,19 @@ export interface SettingsCatalogue {
   chatworkNotConnected: Text;
   needConnection: Text;
 
+  // kintone API token (optional; proxy data only)
+  apiTokenLabel: Text;
+  apiTokenHelp: Text;
+  apiTokenWhere: Text;
+  storedApiToken(masked: string): string;
+  replaceApiToken: Text;
+  removeApiToken: Text;
+  keepApiToken: Text;
+  newApiTokenLabel: Text;
+  newApiTokenHelp: Text;
+  apiTokenRemoved: Text;
+  undoRemoveApiToken: Text;
+
   // Relay failures (shown next to the action that failed)
   failUnreachable: Text;
   failServer(status: number): string;
@@ -216,6 +229,8 @@ export interface SettingsCatalogue {
     keyRequired: Text;
     keyInvalid: Text;
     keyRejected: Text;
+    apiTokenInvalid: Text;
+    apiTokenTooLong(max: number): string;
     tooManyRules(max: number): string;
     rulesTooLarge: Text;
     nameTooLong(max: number): string;
@@ -289,6 +304,20 @@ const ja: SettingsCatalogue = {
   chatworkAccount: (name, accountId) => `${name}（アカウント ID: ${accountId}）`,
   chatworkNotConnected: 'ChatWork はまだ接続されていません。ダッシュボードで接続してください。',
   needConnection: '先に通知サービスの URL と接続キーを入力してください。',
+
+  apiTokenLabel: 'kintone API トークン（任意）',
+  apiTokenHelp:
+    '設定すると、通知サービスがこのトークンで保存されたレコードを kintone から読み直し、kintone に保存された値でメッセージを作ります。アプリの利用者が値を偽って通知を送れなくなるため、設定をおすすめします。',
+  apiTokenWhere:
+    '必要なアクセス権は「レコード閲覧」だけです。kintone の「アプリの設定」→「API トークン」で生成し、「アプリを更新」してから貼り付けてください。トークンは kintone のプロキシ設定にだけ保存され、アプリの利用者が読めるプラグインの設定には入りません。',
+  storedApiToken: (masked) => `保存済みのトークン: ${masked}`,
+  replaceApiToken: 'トークンを置き換える',
+  removeApiToken: 'トークンを削除',
+  keepApiToken: '保存済みのトークンを使う',
+  newApiTokenLabel: '新しい kintone API トークン',
+  newApiTokenHelp: '空欄のままにすると、保存済みのトークンを使います。',
+  apiTokenRemoved: '保存すると API トークンを削除します。以後、メッセージにはブラウザーから送られた値を使います。',
+  undoRemoveApiToken: '削除を取り消す',
 
   failUnreachable: '通知サービスに接続できません。URL を確認してください。',
   failServer: (status) => `通知サービスでエラーが発生しています (HTTP ${status})。しばらくしてから再度お試しください。`,
@@ -512,6 +541,9 @@ const ja: SettingsCatalogue = {
     keyRequired: '接続キーを入力してください。',
     keyInvalid: '接続キーに使えない文字（空白など）が含まれています。',
     keyRejected: '接続キーが正しくないか、取り消されています。',
+    apiTokenInvalid:
+      'kintone API トークンに使えるのは半角の英字と数字だけです（通常は 40 文字）。空白・カンマ・全角文字が入っていないか確認してください。',
+    apiTokenTooLong: (max) => `kintone API トークンが長すぎます（${max} 文字まで。通常は 40 文字です）。`,
     tooManyRules: (max) => `ルールは ${max} 件までです。`,
     rulesTooLarge: 'ルール全体が大きすぎて保存できません。テンプレートを短くするか、ルールを減らしてください。',
     nameTooLong: (max) => `ルール名は ${max} 文字以内で入力してください。`,
@@ -580,6 +612,20 @@ const en: SettingsCatalogue = {
   chatworkAccount: (name, accountId) => `${name} (account ID ${accountId})`,
   chatworkNotConnected: 'ChatWork is not connected yet — connect it on the dashboard.',
   needConnection: 'Enter the notification service URL and the connection key first.',
+
+  apiTokenLabel: 'kintone API token (optional)',
+  apiTokenHelp:
+    'With a token, the notification service reads the saved record back from kintone, so messages always show the values kintone saved: app users cannot make a notification say something else. Recommended.',
+  apiTokenWhere:
+    'It needs only the "View records" permission. Generate it in kintone under App Settings → API Token, click "Update App", then paste it here. The token is stored only in kintone\'s proxy settings, never in the plug-in settings that app users can read.',
+  storedApiToken: (masked) => `Stored token: ${masked}`,
+  replaceApiToken: 'Replace token',
+  removeApiToken: 'Remove token',
+  keepApiToken: 'Keep the stored token',
+  newApiTokenLabel: 'New kintone API token',
+  newApiTokenHelp: 'Leave empty to keep the stored token.',
+  apiTokenRemoved: 'The API token is removed when you save; messages then use the values the browser sends.',
+  undoRemoveApiToken: 'Undo',
 
   failUnreachable: 'The notification service cannot be reached. Check the URL.',
   failServer: (status) => `The notification service has a problem (HTTP ${status}). Please try again shortly.`,
@@ -800,6 +846,9 @@ const en: SettingsCatalogue = {
     keyRequired: 'Enter the connection key.',
     keyInvalid: 'The connection key contains characters that are not allowed (such as spaces).',
     keyRejected: 'The connection key is wrong or has been revoked.',
+    apiTokenInvalid:
+      'A kintone API token has letters and digits only (usually 40). Check for spaces, commas or other characters.',
+    apiTokenTooLong: (max) => `This is too long for a kintone API token (at most ${max} characters; usually 40).`,
     tooManyRules: (max) => `At most ${max} rules.`,
     rulesTooLarge: 'The rules are too large to save. Shorten the templates or remove rules.',
     nameTooLong: (max) => `The rule name must be at most ${max} characters.`,

@@ -24,6 +24,10 @@ export function outcomeNotice(outcome: SendOutcome, language: Language, relayUrl
       return messages.rateLimited;
     case 'invalid_request':
       return messages.invalidRequest(outcome.message);
+    case 'kintone_read_failed':
+      return outcome.reason === 'record_not_found' ? messages.kintoneRecordNotFound : messages.kintoneReadFailed;
+    case 'kintone_unavailable':
+      return messages.kintoneUnavailable;
     case 'server_error':
       return messages.serverError(outcome.status);
     case 'unexpected':

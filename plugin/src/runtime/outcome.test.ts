@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { classifyResponse, readProxyResponse, readRelayError } from './outcome';
 
 const error = (code: string, message = 'Something') => JSON.stringify({ error: { code, message } });
+const readFailed = (reason: string) =>
+  JSON.stringify({
+    error: { code: 'kintone_read_failed', message: 'kintone refused', details: { reason, status: 401 } },
+  });
 
 describe('classifyResponse', () => {
   it.each([
@@ -22,6 +26,12 @@ describe('classifyResponse', () => {
     [402, '', { kind: 'plan_inactive' }],
     [413, '', { kind: 'too_large' }],
     [429, error('rate_limited'), { kind: 'rate_limited' }],
+    [422, readFailed('unauthorized'), { kind: 'kintone_read_failed', reason: 'unauthorized' }],
+    [422, readFailed('record_not_found'), { kind: 'kintone_read_failed', reason: 'record_not_found' }],
+    [422, error('kintone_read_failed'), { kind: 'kintone_read_failed', reason: '' }],
+    [422, error('something_else'), { kind: 'unexpected', status: 422 }],
+    [503, error('kintone_unavailable'), { kind: 'kintone_unavailable' }],
+    [503, error('service_unavailable'), { kind: 'server_error', status: 503 }],
     [500, '', { kind: 'server_error', status: 500 }],
     [503, 'DNS Cache Missing', { kind: 'server_error', status: 503 }],
     [404, '', { kind: 'unexpected', status: 404 }],
@@ -56,6 +66,15 @@ describe('readRelayError', () => {
     expect(readRelayError(error('quota_exceeded', 'Quota used up'))).toEqual({
       code: 'quota_exceeded',
       message: 'Quota used up',
+    });
+    expect(readRelayError(readFailed('host_not_allowed'))).toEqual({
+      code: 'kintone_read_failed',
+      message: 'kintone refused',
+      reason: 'host_not_allowed',
+    });
+    expect(readRelayError(JSON.stringify({ error: { code: 'x', message: 'y', details: { reason: 3 } } }))).toEqual({
+      code: 'x',
+      message: 'y',
     });
     expect(readRelayError('{"message":"x"}')).toBeNull();
     expect(readRelayError('<html>')).toBeNull();

@@ -10,6 +10,8 @@ export type SendOutcome =
   | { kind: 'too_large' }
   | { kind: 'rate_limited' }
   | { kind: 'invalid_request'; message: string }
+  | { kind: 'kintone_read_failed'; reason: string }
+  | { kind: 'kintone_unavailable' }
   | { kind: 'server_error'; status: number }
   | { kind: 'unexpected'; status: number };
 
@@ -29,8 +31,15 @@ export function readProxyResponse(value: unknown): ProxyResponse | null {
   return { body: typeof body === 'string' ? body : '', status };
 }
 
-/** The relay's `{ error: { code, message } }` (contract 2), when the body is one. */
-export function readRelayError(body: string): { code: string; message: string } | null {
+export interface RelayError {
+  code: string;
+  message: string;
+  /** `details.reason`, when the relay gave one (kintone_read_failed). */
+  reason?: string;
+}
+
+/** The relay's `{ error: { code, message, details? } }` (contract 2), when the body is one. */
+export function readRelayError(body: string): RelayError | null {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
@@ -38,8 +47,13 @@ export function readRelayError(body: string): { code: string; message: string } 
     return null;
   }
   if (!isObject(parsed) || !isObject(parsed.error)) return null;
-  const { code, message } = parsed.error;
-  return { code: typeof code === 'string' ? code : '', message: typeof message === 'string' ? message : '' };
+  const { code, message, details } = parsed.error;
+  const error: RelayError = {
+    code: typeof code === 'string' ? code : '',
+    message: typeof message === 'string' ? message : '',
+  };
+  if (isObject(details) && typeof details.reason === 'string') error.reason = details.reason;
+  return error;
 }
 
 function oneLine(text: string): string {
@@ -60,8 +74,15 @@ export function classifyResponse(response: ProxyResponse): SendOutcome {
       return { kind: relayError?.code === 'quota_exceeded' ? 'quota_exceeded' : 'plan_inactive' };
     case 413:
       return { kind: 'too_large' };
+    case 422:
+      // With an API token stored, the relay re-reads the record from kintone; nothing was queued.
+      if (relayError?.code === 'kintone_read_failed')
+        return { kind: 'kintone_read_failed', reason: relayError.reason ?? '' };
+      break;
     case 429:
       return { kind: 'rate_limited' };
+    case 503:
+      if (relayError?.code === 'kintone_unavailable') return { kind: 'kintone_unavailable' };
   }
   if (status >= 500 && status < 600) return { kind: 'server_error', status };
   return { kind: 'unexpected', status };

@@ -1,5 +1,6 @@
 import { RULE_LIMITS } from '@k2c/rules';
 import type { SettingsCatalogue } from '../i18n/settings-messages';
+import { MAX_API_TOKEN_LENGTH } from './api-token';
 import type { RelayFailure } from './relay-client';
 import type { Problem } from './validation';
 
@@ -43,6 +44,8 @@ export function problemMessage(problem: Problem, messages: SettingsCatalogue): s
       return errors.userMapDuplicate(first);
     case 'tooManyUserMapRows':
       return errors.tooManyUserMapRows(RULE_LIMITS.userMapEntries);
+    case 'apiTokenTooLong':
+      return errors.apiTokenTooLong(MAX_API_TOKEN_LENGTH);
     case 'relayIssue':
       return errors.relayIssue(first, problem.text ?? '');
     default:

@@ -7,6 +7,7 @@ describe('problem targets', () => {
     const cases: [Pick<Problem, 'key' | 'item' | 'part'>, string, string][] = [
       [{ key: 'relayUrl' }, 'relay-url', 'relay-url'],
       [{ key: 'connectionKey' }, 'connection-key', 'connection-key'],
+      [{ key: 'apiToken' }, 'kintone-api-token', 'kintone-api-token'],
       [{ key: 'rules' }, 'rule-list', 'add-rule'],
       [{ key: 'events' }, 'rule-events', 'rule-event-create'],
       [{ key: 'room' }, 'rule-room-id', 'rule-room-id'],

@@ -7,6 +7,7 @@ import type { Problem, ProblemKey } from './validation';
 export const IDS = {
   relayUrl: 'relay-url',
   connectionKey: 'connection-key',
+  apiToken: 'kintone-api-token',
   ruleList: 'rule-list',
   addRule: 'add-rule',
   ruleName: 'rule-name',
@@ -31,6 +32,7 @@ export const changedFieldId = (item: number) => `rule-changed-${item}`;
 const SLOT_BY_KEY: Record<Exclude<ProblemKey, 'condition' | 'userMapRow'>, string> = {
   relayUrl: IDS.relayUrl,
   connectionKey: IDS.connectionKey,
+  apiToken: IDS.apiToken,
   rules: IDS.ruleList,
   name: IDS.ruleName,
   events: IDS.events,

@@ -91,11 +91,13 @@ describe('inScreenOrder', () => {
       { key: 'rules', code: 'tooManyRules' },
       { key: 'connectionKey', code: 'keyRejected' },
       { key: 'template', code: 'templateRequired', rule: 0 },
+      { key: 'apiToken', code: 'apiTokenInvalid' },
       { key: 'relayUrl', code: 'relayUnreachable' },
     ];
     expect(inScreenOrder(problems).map((problem) => `${problem.key}${problem.rule ?? ''}`)).toEqual([
       'relayUrl',
       'connectionKey',
+      'apiToken',
       'rules',
       'events0',
       'template0',

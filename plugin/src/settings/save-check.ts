@@ -19,11 +19,11 @@ export interface SaveCheckDeps {
   onConnection?(answer: RelayResult<ConnectionInfo>): void;
 }
 
-const KEY_ORDER: Partial<Record<ProblemKey, number>> = { relayUrl: 0, connectionKey: 1, rules: 2 };
+const KEY_ORDER: Partial<Record<ProblemKey, number>> = { relayUrl: 0, connectionKey: 1, apiToken: 2, rules: 3 };
 
 /** Screen order: connection, rule list, then each rule's problems in the order they were found. */
 export function inScreenOrder(problems: readonly Problem[]): Problem[] {
-  const rank = (problem: Problem) => (problem.rule === undefined ? (KEY_ORDER[problem.key] ?? 2) : 10 + problem.rule);
+  const rank = (problem: Problem) => (problem.rule === undefined ? (KEY_ORDER[problem.key] ?? 3) : 10 + problem.rule);
   return problems
     .map((problem, index) => ({ problem, index }))
     .sort((a, b) => rank(a.problem) - rank(b.problem) || a.index - b.index)

@@ -77,6 +77,18 @@ describe('planSave', () => {
     const [first] = planSave(input);
     expect(JSON.stringify(first)).not.toContain('secret-key');
   });
+
+  it('puts the API token into the new proxy entry only', () => {
+    const proxyData = buildProxyData('{}', 'example.cybozu.com', 'App', 'TOKEN0123456789');
+    const steps = planSave({ ...input, proxyData });
+    expect(steps.filter((step) => JSON.stringify(step).includes('TOKEN0123456789'))).toEqual([
+      expect.objectContaining({
+        kind: 'setProxyConfig',
+        url: 'https://new.example.com/v1/notifications',
+        data: proxyData,
+      }),
+    ]);
+  });
 });
 
 describe('saveSettings', () => {
@@ -151,14 +163,21 @@ describe('whenCalledBack', () => {
 });
 
 describe('buildProxyData', () => {
-  it('holds the contract-1 keys and keeps a stored API token', () => {
-    expect(buildProxyData({ key: 'k', data: {} }, '{"version":1}', 'example.cybozu.com', 'App')).toEqual({
+  it('holds the contract-1 keys, without kintoneApiToken when there is no token', () => {
+    expect(buildProxyData('{"version":1}', 'example.cybozu.com', 'App', null)).toEqual({
       rules: '{"version":1}',
       kintoneHost: 'example.cybozu.com',
       appName: 'App',
     });
-    expect(
-      buildProxyData({ key: 'k', data: { kintoneApiToken: 'tok', rules: 'old', other: 'x' } }, 'new', 'h', 'A'),
-    ).toEqual({ rules: 'new', kintoneHost: 'h', appName: 'A', kintoneApiToken: 'tok' });
+    expect(buildProxyData('r', 'h', 'A', '')).not.toHaveProperty('kintoneApiToken');
+  });
+
+  it('adds the API token when there is one', () => {
+    expect(buildProxyData('new', 'h', 'A', 'tok')).toEqual({
+      rules: 'new',
+      kintoneHost: 'h',
+      appName: 'A',
+      kintoneApiToken: 'tok',
+    });
   });
 });

@@ -1,6 +1,5 @@
 import { notificationsEndpoint } from '../config/relay-url';
 import type { PromisedConfigSetters } from './callback-api';
-import type { StoredProxyConfig } from './stored-key';
 
 export interface SaveInput {
   /** Exactly what writePluginConfig produced; never contains the connection key. */
@@ -54,15 +53,17 @@ export async function saveSettings(setters: PromisedConfigSetters, input: SaveIn
   }
 }
 
-/** Contract 1 proxy data. An API token stored by a fuller settings screen is kept as it was. */
+/**
+ * Contract 1 proxy data: the rules, kintone host and app name, plus `kintoneApiToken` only when
+ * there is a token to store (no token: the key is left out, which removes a stored one).
+ */
 export function buildProxyData(
-  stored: StoredProxyConfig,
   rules: string,
   kintoneHost: string,
   appName: string,
+  apiToken: string | null,
 ): Record<string, string> {
   const data: Record<string, string> = { rules, kintoneHost, appName };
-  const token = stored.data.kintoneApiToken;
-  if (token !== undefined && token !== '') data.kintoneApiToken = token;
+  if (apiToken !== null && apiToken !== '') data.kintoneApiToken = apiToken;
   return data;
 }

@@ -3,6 +3,7 @@ import { type PluginConfig, readPluginConfig, writePluginConfig } from '../confi
 import { notificationsEndpoint, parseRelayUrl } from '../config/relay-url';
 import { pickLanguage } from '../i18n/messages';
 import { type Language, type SettingsCatalogue, settingsMessages } from '../i18n/settings-messages';
+import { apiTokenInput, apiTokenToStore, storedApiToken } from './api-token';
 import { type ConfigSetters, promiseConfigSetters } from './callback-api';
 import type { FieldInfo } from './field-catalog';
 import { failureMessage } from './messages-for';
@@ -15,6 +16,7 @@ import { addRule, deleteRule, duplicateRule, moveRule, type RuleListState, updat
 import { checkBeforeSave, inScreenOrder } from './save-check';
 import { buildProxyData, saveSettings } from './saver';
 import { readStoredProxyConfig, type StoredProxyConfig } from './stored-key';
+import { bindApiTokenPanel } from './ui/api-token-panel';
 import { bindConnectionPanel } from './ui/connection-panel';
 import type { PageContext, PageState } from './ui/context';
 import { confirmDialog } from './ui/dialog';
@@ -89,6 +91,7 @@ export function startSettingsPage(root: HTMLElement, host: SettingsHost): void {
     keyInput: '',
     replacingKey: false,
     storedKey: stored.key,
+    apiToken: { stored: storedApiToken(stored.data), input: '', mode: 'keep' },
     list: { rules: drafts, selected: drafts.length > 0 ? 0 : -1 },
     fields: null,
     rooms: { kind: 'idle' },
@@ -179,7 +182,7 @@ export function startSettingsPage(root: HTMLElement, host: SettingsHost): void {
     },
     resolve(key, item) {
       const before = state.problems.length;
-      const connectionKey = key === 'relayUrl' || key === 'connectionKey' || key === 'rules';
+      const connectionKey = key === 'relayUrl' || key === 'connectionKey' || key === 'apiToken' || key === 'rules';
       state.problems = state.problems.filter(
         (problem) =>
           !(
@@ -281,6 +284,7 @@ export function startSettingsPage(root: HTMLElement, host: SettingsHost): void {
 
   // Connection
   const connection = bindConnectionPanel(root, ctx, () => void verify());
+  bindApiTokenPanel(root, ctx);
 
   async function loadRooms(client: RelayClient): Promise<RoomInfo[] | null> {
     const forKey = signature();
@@ -357,11 +361,14 @@ export function startSettingsPage(root: HTMLElement, host: SettingsHost): void {
     setStatus('');
     await fieldsLoaded;
     setStatus(messages.checking);
+    // What was checked is what is saved, even if the token input changes while the relay answers.
+    const apiToken = state.apiToken;
     const check = await checkBeforeSave(
       {
         relayUrl: state.relayUrl,
         keyInput: state.keyInput,
         hasStoredKey: state.storedKey !== null,
+        apiTokenInput: apiTokenInput(apiToken),
         rules: state.list.rules,
       },
       {
@@ -400,7 +407,8 @@ export function startSettingsPage(root: HTMLElement, host: SettingsHost): void {
       relayUrl,
       previousRelayUrl: config.relayUrl,
       connectionKey: key,
-      proxyData: buildProxyData(stored, JSON.stringify(checked.value), host.host, appName),
+      // The API token goes into the proxy data only; setConfig (readable by app users) never sees it.
+      proxyData: buildProxyData(JSON.stringify(checked.value), host.host, appName, apiTokenToStore(apiToken)),
     });
     setStatus(messages.saved, 'success');
     host.alert(messages.saved);

@@ -70,6 +70,21 @@ describe('validateSettings', () => {
     expect(validateSettings({ ...input, ...change }, context).problems).toEqual([{ key, code }]);
   });
 
+  it('checks a typed kintone API token: optional, letters and digits only, bounded in length', () => {
+    const token = 'BuBNIwbRRaUvr33nWXcfUZ5VhaFsJxN0xH4NPN92';
+    expect(validateSettings({ ...input, apiTokenInput: '' }, context).problems).toEqual([]);
+    expect(validateSettings({ ...input, apiTokenInput: ` ${token} ` }, context).problems).toEqual([]);
+    expect(validateSettings({ ...input, apiTokenInput: `${token},${token}` }, context).problems).toEqual([
+      { key: 'apiToken', code: 'apiTokenInvalid' },
+    ]);
+    expect(validateSettings({ ...input, apiTokenInput: 'ａｂｃ１２３' }, context).problems).toEqual([
+      { key: 'apiToken', code: 'apiTokenInvalid' },
+    ]);
+    expect(validateSettings({ ...input, apiTokenInput: 'a'.repeat(201) }, context).problems).toEqual([
+      { key: 'apiToken', code: 'apiTokenTooLong' },
+    ]);
+  });
+
   it('keeps the stored key when nothing is typed', () => {
     expect(validateSettings({ ...input, keyInput: '', hasStoredKey: true }, context)).toMatchObject({
       problems: [],
@@ -268,6 +283,8 @@ describe('problemMessage', () => {
       ] as const
     ).map((code) => ({ key: 'relayUrl' as const, code })),
     ...(['keyRequired', 'keyInvalid', 'keyRejected'] as const).map((code) => ({ key: 'connectionKey' as const, code })),
+    { key: 'apiToken', code: 'apiTokenInvalid' },
+    { key: 'apiToken', code: 'apiTokenTooLong' },
     { key: 'rules', code: 'tooManyRules' },
     { key: 'rules', code: 'rulesTooLarge' },
     { key: 'name', code: 'nameTooLong', rule: 0 },

@@ -1,5 +1,6 @@
 import { isBuiltInPlaceholder, parseTemplate, RULE_LIMITS } from '@k2c/rules';
 import { parseRelayUrl } from '../config/relay-url';
+import { checkApiToken } from './api-token';
 import { changeableFields, type FieldInfo, findField, userFields } from './field-catalog';
 import { needsValue, operatorsFor } from './operators';
 import type { RelayFailure, RoomInfo } from './relay-client';
@@ -10,6 +11,7 @@ import { conditionValue, mentionIdList, type RuleDraft, ruleSetFromDrafts } from
 export type ProblemKey =
   | 'relayUrl'
   | 'connectionKey'
+  | 'apiToken'
   | 'rules'
   | 'name'
   | 'events'
@@ -33,6 +35,8 @@ export type ProblemCode =
   | 'keyRequired'
   | 'keyInvalid'
   | 'keyRejected'
+  | 'apiTokenInvalid'
+  | 'apiTokenTooLong'
   | 'tooManyRules'
   | 'rulesTooLarge'
   | 'nameTooLong'
@@ -83,6 +87,8 @@ export interface SettingsInput {
   /** What is typed in the key input ('' = keep the stored key, when there is one). */
   keyInput: string;
   hasStoredKey: boolean;
+  /** What the visible kintone API token input holds ('' = none typed; optional, checked when given). */
+  apiTokenInput?: string;
   rules: readonly RuleDraft[];
 }
 
@@ -139,6 +145,9 @@ function validateConnection(
   if (key === '' && !input.hasStoredKey) problems.push({ key: 'connectionKey', code: 'keyRequired' });
   else if (key !== '' && !KEY.test(key)) problems.push({ key: 'connectionKey', code: 'keyInvalid' });
   else if (key !== '') typedKey = key;
+  const token = checkApiToken(input.apiTokenInput ?? '');
+  if (token === 'invalid') problems.push({ key: 'apiToken', code: 'apiTokenInvalid' });
+  else if (token === 'tooLong') problems.push({ key: 'apiToken', code: 'apiTokenTooLong' });
   return { relayUrl: relay.ok ? relay.url : null, typedKey };
 }
 

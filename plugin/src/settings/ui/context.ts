@@ -1,5 +1,6 @@
 import type { KintoneUser } from '@k2c/rules';
 import type { Language, SettingsCatalogue } from '../../i18n/settings-messages';
+import type { ApiTokenState } from '../api-token';
 import type { FieldInfo } from '../field-catalog';
 import type { PreviewSource } from '../preview-request';
 import type { RelayClient, RoomInfo } from '../relay-client';
@@ -21,6 +22,8 @@ export interface PageState {
   /** A key is stored and the admin chose "Replace key". */
   replacingKey: boolean;
   storedKey: string | null;
+  /** The optional kintone API token: stored, typed, and whether it is kept, replaced or removed. */
+  apiToken: ApiTokenState;
   list: RuleListState;
   /** The app's fields; null when they could not be loaded. */
   fields: FieldInfo[] | null;

@@ -2,11 +2,15 @@ import type { SimApp, SimUser } from '../../kintone-simulator/index';
 
 export const APP_NAME = '問い合わせ管理';
 
-/** A Japanese admin, a Japanese user and an English user (kintone's `language` decides the notices). */
+/**
+ * A Japanese admin, a Japanese user, an English user (kintone's `language` decides the notices) and
+ * an English admin (the settings screen in English).
+ */
 export const USERS: SimUser[] = [
   { code: 'admin', name: '管理者', language: 'ja', isAdmin: true },
   { code: 'sato', name: '佐藤', language: 'ja', isAdmin: false },
   { code: 'smith', name: 'John Smith', language: 'en', isAdmin: false },
+  { code: 'alice', name: 'Alice', language: 'en', isAdmin: true },
 ];
 
 export const STATUS = { open: '未対応', doing: '対応中', done: '完了' } as const;

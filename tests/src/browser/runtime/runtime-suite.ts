@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Rule } from '@k2c/rules';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
@@ -16,8 +17,10 @@ import { APP_NAME, inquiryApp, USERS } from './inquiry-app';
 import { ROOM_ID } from './rules';
 
 export const CHATWORK_TOKEN = 'cw-runtime-token';
+/** Bound on leaving and closing a test's pages after it. */
+const CLOSE_MS = 10_000;
 
-export type UserCode = 'admin' | 'sato' | 'smith';
+export type UserCode = 'admin' | 'sato' | 'smith' | 'alice';
 
 export interface AppOptions {
   rules: Rule[];
@@ -27,6 +30,10 @@ export interface AppOptions {
   relayUrl?: string;
   /** Default the suite's connection key. */
   connectionKey?: string;
+  /** A kintone API token in the stored proxy data (authoritative values); default none. */
+  kintoneApiToken?: string;
+  /** The stored kintoneHost; default the simulator's host. */
+  kintoneHost?: string;
 }
 
 export interface RuntimeSuite {
@@ -93,8 +100,20 @@ export function setUpRuntimeSuite(options: { relayEnv?: Record<string, string> }
   });
 
   afterEach(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
+    const closing = contexts;
     contexts = [];
+    // A save on the desktop edit screen ends with kintone's reload of the detail screen (a hash change),
+    // which can still be starting when a test ends; closing a context while that navigation commits
+    // sometimes never finishes in Chromium. So every page leaves first, and a context that still does not
+    // close within CLOSE_MS is left to browser.close() in afterAll rather than failing the test.
+    await Promise.all(
+      closing.map(async (context) => {
+        await Promise.all(
+          context.pages().map((page) => page.goto('about:blank', { timeout: CLOSE_MS }).catch(() => undefined)),
+        );
+        await Promise.race([context.close(), sleep(CLOSE_MS, undefined, { ref: false })]);
+      }),
+    );
     expect(pageProblems, 'errors on kintone pages').toEqual([]);
   });
 
@@ -127,6 +146,8 @@ export function setUpRuntimeSuite(options: { relayEnv?: Record<string, string> }
         rules: appOptions.rules,
         relayUrl: appOptions.relayUrl ?? relay.url,
         connectionKey: appOptions.connectionKey ?? account.connectionKey,
+        ...(appOptions.kintoneApiToken !== undefined && { kintoneApiToken: appOptions.kintoneApiToken }),
+        ...(appOptions.kintoneHost !== undefined && { kintoneHost: appOptions.kintoneHost }),
       });
       return appId;
     },
@@ -150,12 +171,13 @@ export function setUpRuntimeSuite(options: { relayEnv?: Record<string, string> }
 
 /**
  * The settings exactly as the settings screen writes them: the plug-in's own codec for setConfig, and
- * the one proxy entry (full notifications URL, POST) with the key, rules, kintone host and app name.
+ * the one proxy entry (full notifications URL, POST) with the key, rules, kintone host, app name and,
+ * when given, the kintone API token.
  */
 export function seedSettings(
   sim: KintoneSimulator,
   appId: string,
-  settings: { rules: Rule[]; relayUrl: string; connectionKey: string },
+  settings: { rules: Rule[]; relayUrl: string; connectionKey: string; kintoneApiToken?: string; kintoneHost?: string },
 ): void {
   const ruleSet = { version: 1 as const, rules: settings.rules };
   sim.seedPluginSettings(appId, {
@@ -165,7 +187,12 @@ export function seedSettings(
         url: `${settings.relayUrl}/v1/notifications`,
         method: 'POST',
         headers: { Authorization: `Bearer ${settings.connectionKey}` },
-        data: { rules: JSON.stringify(ruleSet), kintoneHost: new URL(sim.origin).host, appName: APP_NAME },
+        data: {
+          rules: JSON.stringify(ruleSet),
+          kintoneHost: settings.kintoneHost ?? new URL(sim.origin).host,
+          appName: APP_NAME,
+          ...(settings.kintoneApiToken !== undefined && { kintoneApiToken: settings.kintoneApiToken }),
+        },
       },
     ],
   });
