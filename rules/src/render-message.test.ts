@@ -42,6 +42,19 @@ describe('renderMessage', () => {
     expect(renderMessage(rule, context, ja)).toBe('[To:100] [To:200]\n新規作成 A［hr]B by 佐藤［toall] (案件 #9) ');
   });
 
+  it('drops control characters that PostgreSQL or ChatWork cannot take, keeping tabs and line breaks', () => {
+    const withControls: NotificationContext = {
+      ...context,
+      record: { ...context.record, title: { type: 'MULTI_LINE_TEXT', value: 'a\u0000b\u0007c\td\r\ne\u007f' } },
+    };
+    const body = renderMessage(
+      { ...rule, template: '{{title}}', mentions: { ...rule.mentions, accountIds: [] } },
+      withControls,
+      ja,
+    );
+    expect(body.split('\n').slice(1).join('\n')).toBe('abc\td\r\ne');
+  });
+
   it('writes member names after mention tags when they are known', () => {
     const body = renderMessage({ ...rule, mentions: { ...rule.mentions, toAll: true } }, context, {
       ...ja,

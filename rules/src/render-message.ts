@@ -86,7 +86,16 @@ export function renderMessage(rule: Rule, context: NotificationContext, options:
     })
     .join('');
   const mentions = mentionLine(rule, context.record, options);
-  return truncateMessage(mentions ? `${mentions}\n${body}` : body);
+  return truncateMessage(withoutControlCharacters(mentions ? `${mentions}\n${body}` : body));
+}
+
+// C0 controls other than tab and line breaks, and DEL: invisible in a chat message, and NUL cannot
+// be stored in PostgreSQL text at all, so one such value would fail the whole notification.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+function withoutControlCharacters(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, '');
 }
 
 const truncationMarker = '\n…（文字数の上限を超えたため、以降を省略しました / truncated）';
