@@ -13,6 +13,43 @@ describe('parseEnv', () => {
     expect(env.KINTONE_ALLOWED_HOSTS).toEqual(['*.cybozu.com', '*.kintone.com', '*.cybozu.cn']);
     expect(env.KINTONE_ALLOW_LOOPBACK).toBe(false);
     expect(env.FREE_MONTHLY_QUOTA).toBe(100);
+    expect(env.SMTP_URL).toBeUndefined();
+    expect(env.MAIL_FROM).toBe('kintone2chatwork <no-reply@localhost>');
+    expect(env.TRUST_PROXY).toBe(0);
+    expect(env.TENANT_RATE_LIMIT).toEqual({ requests: 600, windowMs: 60_000 });
+    expect(env.IP_RATE_LIMIT).toEqual({ requests: 300, windowMs: 60_000 });
+    expect(env.LOGIN_FAILURES_PER_EMAIL).toEqual({ requests: 5, windowMs: 900_000 });
+    expect(env.LOGIN_FAILURES_PER_IP).toEqual({ requests: 30, windowMs: 900_000 });
+  });
+
+  it('reads the security settings', () => {
+    const env = parseEnv({
+      SMTP_URL: 'smtps://user:pass@mail.example.com:465',
+      TRUST_PROXY: 'true',
+      TENANT_RATE_LIMIT: '0',
+      IP_RATE_LIMIT: 'off',
+    });
+    expect(env.SMTP_URL).toBe('smtps://user:pass@mail.example.com:465');
+    expect(env.TRUST_PROXY).toBe(1);
+    expect(env.TENANT_RATE_LIMIT).toBeUndefined();
+    expect(env.IP_RATE_LIMIT).toBeUndefined();
+    expect(parseEnv({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(parseEnv({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(0);
+  });
+
+  it('refuses bad security settings without echoing the SMTP password', () => {
+    let error: unknown;
+    try {
+      parseEnv({ SMTP_URL: 'http://user:hunter2@mail.example.com', TRUST_PROXY: 'yes', IP_RATE_LIMIT: 'lots' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(EnvError);
+    const message = (error as EnvError).message;
+    expect(message).toContain('SMTP_URL');
+    expect(message).toContain('TRUST_PROXY');
+    expect(message).toContain('IP_RATE_LIMIT');
+    expect(message).not.toContain('hunter2');
   });
 
   it('treats empty variables as unset', () => {

@@ -29,6 +29,21 @@ const rateLimit = (fallback: string) =>
       return parsed;
     });
 
+/** Like rateLimit, but `0` (or `off`) turns the limit off: undefined. */
+const optionalRateLimit = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((text, ctx): RateLimit | undefined => {
+      if (/^(0|off)$/i.test(text.trim())) return undefined;
+      const parsed = parseRateLimit(text);
+      if (!parsed) {
+        ctx.addIssue({ code: 'custom', message: 'must look like 300/60s (requests per window), or 0 to turn it off' });
+        return z.NEVER;
+      }
+      return parsed;
+    });
+
 const hostList = (fallback: string) =>
   z
     .string()
@@ -56,6 +71,9 @@ const envSchema = z.object({
   CHATWORK_API_URL: z.url().default('https://api.chatwork.com/v2'),
   CHATWORK_RATE_LIMIT: rateLimit('300/300s'),
   CHATWORK_ROOM_RATE_LIMIT: rateLimit('10/10s'),
+  // Margin for posts reaching ChatWork closer together than they left (network, scheduling):
+  // budgets are spread over window + this, so no window ever sees more than the limit.
+  CHATWORK_LIMIT_SLACK_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
   KINTONE_ALLOWED_HOSTS: hostList('*.cybozu.com,*.kintone.com,*.cybozu.cn'),
   // Tests run kintone on 127.0.0.1; production must never fetch from loopback addresses.
   KINTONE_ALLOW_LOOPBACK: z
@@ -75,7 +93,36 @@ const envSchema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
   STRIPE_PRICE_STANDARD: z.string().optional(),
   STRIPE_API_URL: optionalUrl,
-  SMTP_URL: z.string().optional(),
+  // smtp://user:pass@host:587 (STARTTLS when offered) or smtps://user:pass@host:465; unset → mail is
+  // written to the log, which is the development set-up (the log line then holds the reset link).
+  SMTP_URL: z
+    .string()
+    .optional()
+    .refine((value) => !value || /^smtps?:\/\/[^/]/.test(value), 'must be an smtp:// or smtps:// URL'),
+  MAIL_FROM: z.string().trim().min(3).max(200).default('kintone2chatwork <no-reply@localhost>'),
+  // Behind a reverse proxy: how many proxies in front of the relay append to X-Forwarded-For.
+  // `true` is one. The client address is then the entry that many places from the right, the one
+  // the outermost trusted proxy saw (the only entry when the proxy replaces the header); entries
+  // further left were written by the client and are never trusted. `false`: the socket address.
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((text, ctx) => {
+      const value = text.trim().toLowerCase();
+      if (value === 'false' || value === '0') return 0;
+      if (value === 'true') return 1;
+      if (/^[1-9]$/.test(value)) return Number(value);
+      ctx.addIssue({ code: 'custom', message: 'must be true, false or the number of proxies (1-9)' });
+      return z.NEVER;
+    }),
+  // Requests per window on the plug-in API (/v1), per tenant; 0 turns it off (benchmarks).
+  TENANT_RATE_LIMIT: optionalRateLimit('600/60s'),
+  // Requests per window on the account API and dashboard, per client address; 0 turns it off.
+  IP_RATE_LIMIT: optionalRateLimit('300/60s'),
+  // Failed logins per window, per e-mail address and per client address; past either, logins
+  // are refused with 429 before the password is checked.
+  LOGIN_FAILURES_PER_EMAIL: rateLimit('5/15m'),
+  LOGIN_FAILURES_PER_IP: rateLimit('30/15m'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 

@@ -4,6 +4,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 const errorStatuses = {
   invalid_request: 400,
   invalid_rules: 400,
+  invalid_reset_token: 400,
   unauthorized: 401,
   invalid_credentials: 401,
   quota_exceeded: 402,
@@ -18,9 +19,13 @@ const errorStatuses = {
   kintone_read_failed: 422,
   chatwork_not_connected: 409,
   delivery_not_retryable: 409,
+  already_subscribed: 409,
+  no_billing_account: 409,
+  billing_not_configured: 503,
   rate_limited: 429,
   internal_error: 500,
   chatwork_unavailable: 502,
+  billing_unavailable: 502,
   service_unavailable: 503,
   kintone_unavailable: 503,
 } as const satisfies Record<string, ContentfulStatusCode>;

@@ -27,7 +27,20 @@ export function createLogger(
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }
 
+/**
+ * An error as log fields. A failed database query is logged by its database error only: drizzle's
+ * own message repeats the query's parameters, which may hold message bodies and other personal data.
+ */
 export function describeError(error: unknown): LogFields {
-  if (error instanceof Error) return { error: error.name, errorMessage: error.message };
-  return { error: String(error) };
+  if (!(error instanceof Error)) return { error: String(error) };
+  if (error.message.startsWith('Failed query:')) {
+    const cause = error.cause;
+    const code = (cause as { code?: unknown } | undefined)?.code;
+    return {
+      error: 'DatabaseError',
+      errorMessage: cause instanceof Error ? cause.message : 'query failed',
+      ...(typeof code === 'string' ? { errorCode: code } : {}),
+    };
+  }
+  return { error: error.name, errorMessage: error.message };
 }

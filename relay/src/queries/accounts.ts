@@ -1,9 +1,19 @@
 import { type Db, tenants, users } from '@k2c/db';
-import { eq } from '@k2c/db/operators';
+import { and, eq, isNull } from '@k2c/db/operators';
 
+/**
+ * The user who signs in with this address. A user of an account being deleted is not found: from
+ * the deletion request on, nobody signs in or resets a password for it (its data waits for the
+ * purge).
+ */
 export async function findUserByEmail(db: Db, email: string) {
-  const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
-  return user;
+  const [row] = await db
+    .select({ user: users })
+    .from(users)
+    .innerJoin(tenants, eq(tenants.id, users.tenantId))
+    .where(and(eq(users.email, email), isNull(tenants.deletionRequestedAt)))
+    .limit(1);
+  return row?.user;
 }
 
 export async function findTenant(db: Db, tenantId: string) {
@@ -26,4 +36,13 @@ export function insertTenantWithUser(db: Db, input: { companyName: string; email
     if (!user) throw new Error('user insert returned nothing');
     return { tenant, user };
   });
+}
+
+export async function findUserById(db: Db, userId: string) {
+  const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
+  return user;
+}
+
+export async function updatePasswordHash(db: Db, userId: string, passwordHash: string): Promise<void> {
+  await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
 }

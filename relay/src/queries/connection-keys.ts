@@ -22,6 +22,8 @@ export async function findLiveConnectionKey(db: Db, keyHash: string) {
       tenantId: connectionKeys.tenantId,
       lastUsedAt: connectionKeys.lastUsedAt,
       planCode: tenants.planCode,
+      planStatus: tenants.planStatus,
+      planGraceUntil: tenants.planGraceUntil,
     })
     .from(connectionKeys)
     .innerJoin(tenants, eq(tenants.id, connectionKeys.tenantId))

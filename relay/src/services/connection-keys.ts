@@ -23,17 +23,26 @@ export async function createConnectionKey(db: Db, tenantId: string, label: strin
 /** "Last used" is for people; a minute of precision saves a write on nearly every request. */
 const LAST_USED_PRECISION_MS = 60_000;
 
-export async function authenticateConnectionKey(db: Db, key: string, now: Date) {
-  // Anything that is not one of our keys is turned away before it costs a database lookup.
+/** The stored form of a key; anything that is not one of our keys is turned away before any lookup. */
+export function connectionKeyHash(key: string): string {
   if (!key.startsWith(KEY_PREFIX) || key.length > 100) {
     throw new AppError('unauthorized', 'The connection key is not valid');
   }
-  const found = await findLiveConnectionKey(db, sha256Hex(key));
+  return sha256Hex(key);
+}
+
+export async function authenticateConnectionKey(db: Db, key: string, now: Date) {
+  const keyHash = connectionKeyHash(key);
+  const found = await findLiveConnectionKey(db, keyHash);
   if (!found) throw new AppError('unauthorized', 'The connection key is not valid or has been revoked');
   if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
     await touchConnectionKey(db, found.keyId, now);
   }
-  return { tenantId: found.tenantId, keyId: found.keyId, planCode: found.planCode };
+  return {
+    tenantId: found.tenantId,
+    keyId: found.keyId,
+    plan: { planCode: found.planCode, planStatus: found.planStatus, planGraceUntil: found.planGraceUntil },
+  };
 }
 
 export async function listKeys(db: Db, tenantId: string) {
