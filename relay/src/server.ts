@@ -2,12 +2,16 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { type Database, openDb } from '@k2c/db';
 import { createApp } from './app';
+import { authCleanupJob } from './auth/cleanup-job';
+import { removeStripeCustomer } from './billing/account-closure';
+import { createStripe } from './billing/stripe-client';
 import { ChatworkClient } from './chatwork/chatwork-client';
 import { loadKeyring } from './crypto/encryption-keys';
 import { defaultRetryPolicy, type RetryPolicy } from './delivery/classify-post-result';
 import { DeliveryWorker } from './delivery/delivery-worker';
 import type { Env } from './env';
 import { createLogger, type Logger } from './logger';
+import { createMailer } from './mail/mailer';
 import { PeriodicJobs } from './maintenance/periodic-jobs';
 import { privacyJobs } from './maintenance/privacy-jobs';
 
@@ -42,12 +46,20 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
     logger.warn('generated an encryption key for stored ChatWork tokens; keep it with the data', { path: generatedAt });
   const database = options.database ?? (await openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR }));
   const chatwork = new ChatworkClient({ baseUrl: env.CHATWORK_API_URL });
+  const mailer = createMailer(env, logger);
+  if (env.NODE_ENV === 'production' && !env.SMTP_URL)
+    logger.warn('SMTP_URL is unset: password-reset mail, link included, is written to this log instead of sent');
+  if (env.NODE_ENV === 'production' && !env.PUBLIC_URL)
+    logger.warn('PUBLIC_URL is unset: no password-reset mail is sent and session cookies are not Secure');
+  const stripe = createStripe(env);
   const app = createApp({
     db: database.db,
     env,
     keyring,
     chatwork,
     logger,
+    mailer,
+    stripe,
     now: () => new Date(),
     pluginZipPath: options.pluginZipPath,
   });
@@ -62,6 +74,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
         logger,
         tokenRateLimit: env.CHATWORK_RATE_LIMIT,
         roomRateLimit: env.CHATWORK_ROOM_RATE_LIMIT,
+        limitSlackMs: env.CHATWORK_LIMIT_SLACK_MS,
         digest:
           env.DIGEST_THRESHOLD > 0
             ? { threshold: env.DIGEST_THRESHOLD, maxMessages: env.DIGEST_MAX_MESSAGES }
@@ -72,7 +85,10 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
       }),
   );
   await Promise.all(workers.map((worker) => worker.start()));
-  const periodicJobs = new PeriodicJobs(database.db, logger, privacyJobs(database.db, logger));
+  const periodicJobs = new PeriodicJobs(database.db, logger, [
+    ...privacyJobs(database.db, logger, stripe ? removeStripeCustomer({ db: database.db, stripe, logger }) : undefined),
+    authCleanupJob(database.db, env, logger),
+  ]);
   periodicJobs.start();
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
@@ -93,7 +109,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
     await serverClosed;
     clearTimeout(forceTimer);
     // 2. Workers finish the post in flight and release what they claimed but did not send.
-    await Promise.all([...workers.map((worker) => worker.stop()), periodicJobs.stop()]);
+    await Promise.all([...workers.map((worker) => worker.stop()), periodicJobs.stop(), mailer.close()]);
     // 3. The database last, and only if this instance opened it.
     if (!options.database) await database.close();
     logger.info('relay stopped');

@@ -14,6 +14,9 @@ export const chatworkCredentials = pgTable(
     tokenHint: text('token_hint').notNull(),
     accountId: text('account_id').notNull(),
     accountName: text('account_name').notNull(),
+    // The rate bucket of this token (`token:<hash>`), so workers can tell from the database alone
+    // whether a tenant's deliveries may go now.
+    tokenBucketKey: text('token_bucket_key'),
     // 'active', or 'invalid' once ChatWork has answered 401 for it.
     status: text('status').notNull().default('active'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

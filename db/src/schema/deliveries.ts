@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tenantIsolation } from './tenant-isolation';
-import { tenants } from './tenants';
 
 // 'held': waiting for the tenant to fix something (a ChatWork token that was rejected or is missing);
 // it goes back to 'queued' when they do, without spending attempts.
@@ -14,9 +13,10 @@ export const deliveries = pgTable(
   'deliveries',
   {
     id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    // No foreign key on purpose: every insert would share-lock the tenant's row, and concurrent
+    // notifications of one tenant would then pile up on it (multixacts). The purge deletes these
+    // rows itself (purgeTenant).
+    tenantId: uuid('tenant_id').notNull(),
     idempotencyKey: text('idempotency_key').notNull(),
     appId: text('app_id').notNull(),
     recordId: text('record_id').notNull(),

@@ -19,4 +19,7 @@ export const rateBuckets = pgTable('rate_buckets', {
   // takes made after it (posts still in flight, which ChatWork may not have counted yet) are
   // subtracted from the remaining it reports.
   takenTotal: bigint('taken_total', { mode: 'number' }).notNull().default(0),
+  // When the bucket can next give a token (null: now). Workers skip deliveries whose buckets are
+  // not ready, instead of claiming them only to put them back.
+  readyAt: timestamp('ready_at', { withTimezone: true, precision: 6 }),
 });

@@ -5,7 +5,7 @@ import type { ChatworkClient, ChatworkResult } from '../chatwork/chatwork-client
 import type { Keyring } from '../crypto/keyring';
 import type { RateLimit } from '../env';
 import { describeError, type Logger } from '../logger';
-import { markChatworkTokenInvalid } from '../queries/chatwork-credentials';
+import { markChatworkTokenInvalid, setTokenBucketKey } from '../queries/chatwork-credentials';
 import {
   claimNextUnit,
   DELIVERY_CHANNEL,
@@ -44,6 +44,8 @@ export interface DeliveryWorkerOptions {
   /** ChatWork's general limit per API token and its posting limit per room. */
   tokenRateLimit: RateLimit;
   roomRateLimit: RateLimit;
+  /** How bunched up posts may reach ChatWork (network and scheduling jitter); see bucketSpec. */
+  limitSlackMs?: number | undefined;
   /** Combine a room's backlog into one post; undefined sends every message on its own. */
   digest?: DigestPolicy | undefined;
   /** Longest sleep between looks at the queue; NOTIFY and due times usually wake it sooner. */
@@ -156,8 +158,9 @@ export class DeliveryWorker {
       });
       return;
     }
-    const tokenBucket = bucketSpec(tokenBucketKey(credentials.token), this.deps.tokenRateLimit);
-    const roomBucket = bucketSpec(roomBucketKey(head.roomId), this.deps.roomRateLimit);
+    const tokenBucket = bucketSpec(tokenBucketKey(credentials.token), this.deps.tokenRateLimit, this.deps.limitSlackMs);
+    if (credentials.tokenBucketKey !== tokenBucket.key) await setTokenBucketKey(db, head.tenantId, tokenBucket.key);
+    const roomBucket = bucketSpec(roomBucketKey(head.roomId), this.deps.roomRateLimit, this.deps.limitSlackMs);
 
     const bodies = unit.map((delivery) => delivery.body ?? '');
     const names = bodies.some((body) => mentionedIds(body).length > 0)
@@ -178,6 +181,7 @@ export class DeliveryWorker {
     // The tokens are taken right before the post, so what ChatWork sees is spaced as the buckets allow.
     const take = await takeRateTokens(db, [tokenBucket, roomBucket]);
     if (!take.taken) {
+      // The bucket now says when it is ready; the claim query leaves its deliveries alone until then.
       await releaseClaims(
         db,
         included.map((delivery) => delivery.id),

@@ -13,13 +13,17 @@ export interface BucketSpec {
  * ChatWork counts requests per window; a token bucket never exceeds `capacity + refill × T` in
  * any span T. Sizing it so that span T = window + slack still fits the limit means that even
  * when posts reach ChatWork a little bunched up (network and scheduling jitter), no window ever
- * holds more than the limit: no 429, while a long burst still runs at ~90 % or more of it.
+ * holds more than the limit: no 429. CHATWORK_LIMIT_SLACK_MS sets the slack (1 s by default).
  */
-export const CLOCK_SLACK_MS = 1_000;
+export const DEFAULT_CLOCK_SLACK_MS = 1_000;
 
-export function bucketSpec(key: string, limit: RateLimit): BucketSpec {
-  const capacity = Math.max(1, Math.floor(limit.requests * 0.1));
-  const refillPerSecond = (limit.requests - capacity) / ((limit.windowMs + CLOCK_SLACK_MS) / 1000);
+/**
+ * A small burst (2 % of the limit) lets a quiet room answer at once; the rest of the budget is
+ * spread evenly, which is what keeps a long burst at ≥ 90 % of ChatWork's limit.
+ */
+export function bucketSpec(key: string, limit: RateLimit, slackMs: number = DEFAULT_CLOCK_SLACK_MS): BucketSpec {
+  const capacity = Math.max(1, Math.floor(limit.requests * 0.02));
+  const refillPerSecond = (limit.requests - capacity) / ((limit.windowMs + slackMs) / 1000);
   return { key, capacity, refillPerSecond };
 }
 
@@ -34,7 +38,7 @@ export function roomBucketKey(roomId: string): string {
 
 export type TakeResult =
   | { taken: true /** Each bucket's count of tokens ever taken, after this take (same order). */; sequences: number[] }
-  | { taken: false; readyAt: Date };
+  | { taken: false; readyAt: Date /** The bucket that waits longest. */; blockedBy: string };
 
 /** Takes one token from every bucket or from none; when none, says when to try again. */
 export async function takeRateTokens(db: Db, buckets: BucketSpec[]): Promise<TakeResult> {
@@ -42,15 +46,18 @@ export async function takeRateTokens(db: Db, buckets: BucketSpec[]): Promise<Tak
   const keys = JSON.stringify(buckets.map((bucket) => bucket.key));
   const capacities = JSON.stringify(buckets.map((bucket) => bucket.capacity));
   const refills = JSON.stringify(buckets.map((bucket) => bucket.refillPerSecond));
-  const [row] = await queryRows<{ ready: Date | string | null; taken: string | null }>(
+  const [row] = await queryRows<{ ready: Date | string | null; taken: string | null; blocked_by: string | null }>(
     db,
-    sql`select ready, array_to_json(taken)::text as taken from k2c_take_rate_tokens(
+    sql`select ready, array_to_json(taken)::text as taken, blocked_by from k2c_take_rate_tokens(
       array(select jsonb_array_elements_text(${keys}::jsonb)),
       array(select jsonb_array_elements_text(${capacities}::jsonb)::float8),
       array(select jsonb_array_elements_text(${refills}::jsonb)::float8)
     )`,
   );
-  if (row?.ready) return { taken: false, readyAt: row.ready instanceof Date ? row.ready : new Date(row.ready) };
+  if (row?.ready) {
+    const readyAt = row.ready instanceof Date ? row.ready : new Date(row.ready);
+    return { taken: false, readyAt, blockedBy: row.blocked_by ?? '' };
+  }
   return { taken: true, sequences: (JSON.parse(row?.taken ?? '[]') as (number | string)[]).map(Number) };
 }
 
@@ -58,7 +65,11 @@ export async function takeRateTokens(db: Db, buckets: BucketSpec[]): Promise<Tak
 export async function blockBucket(db: Db, key: string, until: Date): Promise<void> {
   await db
     .update(rateBuckets)
-    .set({ tokens: 0, blockedUntil: sql`greatest(${rateBuckets.blockedUntil}, ${until.toISOString()}::timestamptz)` })
+    .set({
+      tokens: 0,
+      blockedUntil: sql`greatest(${rateBuckets.blockedUntil}, ${until.toISOString()}::timestamptz)`,
+      readyAt: sql`greatest(${rateBuckets.readyAt}, ${until.toISOString()}::timestamptz)`,
+    })
     .where(eq(rateBuckets.key, key));
 }
 
@@ -86,6 +97,7 @@ export async function obeyRemaining(
       windowRemaining: sql`case when ${rateBuckets.windowResetAt} = ${reset}
         then least(${rateBuckets.windowRemaining}, ${estimate}) else ${estimate} end`,
       windowResetAt: reset,
+      readyAt: sql`case when ${estimate} < 1 then ${reset} else ${rateBuckets.readyAt} end`,
     })
     .where(
       sql`${rateBuckets.key} = ${key} and (${rateBuckets.windowResetAt} is null or ${rateBuckets.windowResetAt} <= ${reset})`,

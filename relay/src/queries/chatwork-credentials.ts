@@ -9,11 +9,19 @@ export async function findChatworkCredentials(db: Db, tenantId: string) {
 export async function upsertChatworkCredentials(
   db: Db,
   tenantId: string,
-  values: { tokenCiphertext: string; tokenHint: string; accountId: string; accountName: string; now: Date },
+  values: {
+    tokenCiphertext: string;
+    tokenHint: string;
+    tokenBucketKey: string;
+    accountId: string;
+    accountName: string;
+    now: Date;
+  },
 ): Promise<void> {
   const row = {
     tokenCiphertext: values.tokenCiphertext,
     tokenHint: values.tokenHint,
+    tokenBucketKey: values.tokenBucketKey,
     accountId: values.accountId,
     accountName: values.accountName,
     status: 'active',
@@ -28,4 +36,9 @@ export async function upsertChatworkCredentials(
 /** After ChatWork answers 401 the token is marked, so workers hold this tenant's deliveries. */
 export async function markChatworkTokenInvalid(db: Db, tenantId: string): Promise<void> {
   await db.update(chatworkCredentials).set({ status: 'invalid' }).where(eq(chatworkCredentials.tenantId, tenantId));
+}
+
+/** Credentials stored before buckets were linked to them learn their bucket on first use. */
+export async function setTokenBucketKey(db: Db, tenantId: string, tokenBucketKey: string): Promise<void> {
+  await db.update(chatworkCredentials).set({ tokenBucketKey }).where(eq(chatworkCredentials.tenantId, tenantId));
 }

@@ -1,5 +1,5 @@
-import { type Db, type DeliveryStatus, deliveries } from '@k2c/db';
-import { and, eq, inArray, isNotNull, lt, sql } from '@k2c/db/operators';
+import { chatworkCredentials, type Db, type DeliveryStatus, deliveries, rateBuckets } from '@k2c/db';
+import { alias, and, eq, inArray, isNotNull, lt, sql } from '@k2c/db/operators';
 
 export type DeliveryRow = typeof deliveries.$inferSelect;
 export type NewDelivery = Omit<typeof deliveries.$inferInsert, 'id' | 'tenantId' | 'status' | 'attempts' | 'createdAt'>;
@@ -55,13 +55,12 @@ export interface DigestPolicy {
 const due = sql`((${deliveries.status} = 'queued' and ${deliveries.nextAttemptAt} <= now())
   or (${deliveries.status} = 'sending' and ${deliveries.leaseExpiresAt} < now()))`;
 
-/**
- * Claims the next unit of work: the delivery that has waited longest, or — when its room's
- * backlog is past the digest threshold — that delivery and the room's other waiting messages,
- * to go out as one post. 'sending' rows whose lease ran out (their worker died) count as due.
- * SKIP LOCKED lets any number of workers in any number of processes claim side by side without
- * taking the same row; the lease is what another worker may take over once it runs out.
- */
+// A delivery whose API token's or room's bucket is not ready would only be claimed to be put back.
+const tokenBucket = alias(rateBuckets, 'token_bucket');
+const roomBucket = alias(rateBuckets, 'room_bucket');
+const bucketsReady = sql`(${tokenBucket.readyAt} is null or ${tokenBucket.readyAt} <= now())
+  and (${roomBucket.readyAt} is null or ${roomBucket.readyAt} <= now())`;
+
 export async function claimNextUnit(
   db: Db,
   options: { leaseMs: number; digest: DigestPolicy | undefined },
@@ -70,10 +69,13 @@ export async function claimNextUnit(
     const [head] = await tx
       .select({ id: deliveries.id, tenantId: deliveries.tenantId, roomId: deliveries.roomId })
       .from(deliveries)
-      .where(due)
+      .leftJoin(chatworkCredentials, eq(chatworkCredentials.tenantId, deliveries.tenantId))
+      .leftJoin(tokenBucket, eq(tokenBucket.key, chatworkCredentials.tokenBucketKey))
+      .leftJoin(roomBucket, eq(roomBucket.key, sql`'room:' || ${deliveries.roomId}`))
+      .where(and(due, bucketsReady))
       .orderBy(deliveries.nextAttemptAt, deliveries.createdAt)
       .limit(1)
-      .for('update', { skipLocked: true });
+      .for('update', { of: deliveries, skipLocked: true });
     if (!head) return [];
     let ids = [head.id];
     if (options.digest) {
@@ -108,11 +110,18 @@ export async function claimNextUnit(
   });
 }
 
-/** When the next queued delivery comes due, so an idle worker can sleep exactly that long. */
+/** When the next queued delivery comes due and its buckets are ready, so an idle worker sleeps exactly that long. */
 export async function nextDueAt(db: Db): Promise<Date | undefined> {
   const [row] = await db
-    .select({ at: sql<Date | string | null>`min(${deliveries.nextAttemptAt})` })
+    .select({
+      at: sql<
+        Date | string | null
+      >`min(greatest(${deliveries.nextAttemptAt}, ${tokenBucket.readyAt}, ${roomBucket.readyAt}))`,
+    })
     .from(deliveries)
+    .leftJoin(chatworkCredentials, eq(chatworkCredentials.tenantId, deliveries.tenantId))
+    .leftJoin(tokenBucket, eq(tokenBucket.key, chatworkCredentials.tokenBucketKey))
+    .leftJoin(roomBucket, eq(roomBucket.key, sql`'room:' || ${deliveries.roomId}`))
     .where(eq(deliveries.status, 'queued'));
   if (!row?.at) return undefined;
   return row.at instanceof Date ? row.at : new Date(row.at);

@@ -30,7 +30,7 @@ describe('plug-in settings API and quota', () => {
     expect(before.status).toBe(200);
     expect(await before.json()).toEqual({
       tenant: { name: '接続テスト株式会社' },
-      plan: { code: 'free', monthlyQuota: 3, usedThisMonth: 0 },
+      plan: { code: 'free', status: 'active', monthlyQuota: 3, usedThisMonth: 0 },
       chatwork: null,
     });
     await call(tenant.key, '/v1/notifications', sampleNotification());

@@ -4,10 +4,13 @@ import { openTestDb, type TestDatabase } from '@k2c/db/testing';
 import type { RuleSet } from '@k2c/rules';
 import { createApp } from '../app';
 import type { AppDeps } from '../app-deps';
+import { createStripe } from '../billing/stripe-client';
 import { ChatworkClient } from '../chatwork/chatwork-client';
 import { parseKeyring } from '../crypto/keyring';
 import { parseEnv } from '../env';
 import { createLogger } from '../logger';
+import type { Mailer, MailMessage } from '../mail/mailer';
+import { createMemoryMailer } from '../mail/memory-mailer';
 import { signUp } from '../services/accounts';
 import { createConnectionKey } from '../services/connection-keys';
 
@@ -17,12 +20,14 @@ export interface TestRelay {
   database: TestDatabase;
   /** Every log line written, to assert on what is (and is not) logged. */
   logs: string[];
+  /** Mail the relay sent (kept in memory unless a mailer was passed in). */
+  mails: MailMessage[];
   close(): Promise<void>;
 }
 
 /** The HTTP app on a fresh test database, with a throwaway encryption key. */
 export async function createTestRelay(
-  options: { chatworkUrl?: string; env?: Record<string, string> } = {},
+  options: { chatworkUrl?: string; env?: Record<string, string>; mailer?: Mailer; now?: () => Date } = {},
 ): Promise<TestRelay> {
   const database = await openTestDb();
   const env = parseEnv({
@@ -33,15 +38,36 @@ export async function createTestRelay(
     ...options.env,
   });
   const logs: string[] = [];
+  const memoryMailer = createMemoryMailer();
   const deps: AppDeps = {
     db: database.db,
     env,
     keyring: parseKeyring(`test:${randomBytes(32).toString('base64')}`),
     chatwork: new ChatworkClient({ baseUrl: env.CHATWORK_API_URL, timeoutMs: 2_000 }),
     logger: createLogger('debug', (line) => logs.push(line)),
-    now: () => new Date(),
+    mailer: options.mailer ?? memoryMailer,
+    // Billing only when the test's env names a Stripe server (STRIPE_SECRET_KEY, STRIPE_API_URL).
+    stripe: createStripe(env),
+    now: options.now ?? (() => new Date()),
   };
-  return { app: createApp(deps), deps, database, logs, close: () => database.close() };
+  return {
+    app: createApp(deps),
+    deps,
+    database,
+    logs,
+    mails: memoryMailer.sent,
+    close: () => database.close(),
+  };
+}
+
+/**
+ * A clock running at real speed but started just after a fixed window of `windowMs` began, so
+ * that the requests of a rate-limit test all fall into one window.
+ */
+export function clockAtWindowStart(windowMs: number): () => Date {
+  const real = Date.now();
+  const offset = real - (Math.floor(real / windowMs) * windowMs + 1_000);
+  return () => new Date(Date.now() - offset);
 }
 
 /** A tenant of its own for each test, with a live connection key. */
