@@ -1,9 +1,9 @@
 import type { FC } from 'hono/jsx';
 import { privacyContent } from '../i18n/privacy';
-import { Field, FormErrors, TextArea } from '../layout/components';
+import { Field, TextArea } from '../layout/components';
 import { PublicLayout } from '../layout/layout';
 import type { View } from '../layout/view';
-import type { FormState } from './auth-pages';
+import { AuthCard, EmailField, type FormState } from './auth-pages';
 
 export const CONTACT_LIMITS = { name: 100, message: 5_000 } as const;
 
@@ -11,54 +11,39 @@ export const ContactPage: FC<{ view: View; state?: FormState }> = ({ view, state
   const { t } = view;
   const values = state.values ?? {};
   return (
-    <PublicLayout view={view} title={t.contact.title}>
-      <div class="card auth-card auth-card-wide">
-        <h1>{t.contact.title}</h1>
-        <p class="lead">{t.contact.lead}</p>
-        <FormErrors t={t} error={state.error} fields={state.errors} />
-        <form method="post" action="/contact" class="stack">
-          <Field
-            t={t}
-            id="name"
-            label={t.fields.name}
-            value={values.name}
-            error={state.errors?.name}
-            autocomplete="name"
-            required
-            maxlength={CONTACT_LIMITS.name}
-          />
-          <Field
-            t={t}
-            id="email"
-            type="email"
-            label={t.fields.email}
-            value={values.email}
-            error={state.errors?.email}
-            autocomplete="email"
-            required
-            maxlength={254}
-          />
-          <TextArea
-            t={t}
-            id="message"
-            label={t.fields.message}
-            value={values.message}
-            error={state.errors?.message}
-            required
-            maxlength={CONTACT_LIMITS.message}
-            rows={8}
-          />
-          <p class="hint">
-            {t.contact.privacyNote} <a href="/privacy">{t.nav.privacy}</a>
-          </p>
-          <div>
-            <button type="submit" class="button button-primary">
-              {t.contact.submit}
-            </button>
-          </div>
-        </form>
-      </div>
-    </PublicLayout>
+    <AuthCard view={view} title={t.contact.title} lead={t.contact.lead} state={state} wide>
+      <form method="post" action="/contact" class="stack">
+        <Field
+          t={t}
+          id="name"
+          label={t.fields.name}
+          value={values.name}
+          error={state.errors?.name}
+          autocomplete="name"
+          required
+          maxlength={CONTACT_LIMITS.name}
+        />
+        <EmailField view={view} state={state} autocomplete="email" />
+        <TextArea
+          t={t}
+          id="message"
+          label={t.fields.message}
+          value={values.message}
+          error={state.errors?.message}
+          required
+          maxlength={CONTACT_LIMITS.message}
+          rows={8}
+        />
+        <p class="hint">
+          {t.contact.privacyNote} <a href="/privacy">{t.nav.privacy}</a>
+        </p>
+        <div>
+          <button type="submit" class="button button-primary">
+            {t.contact.submit}
+          </button>
+        </div>
+      </form>
+    </AuthCard>
   );
 };
 
