@@ -60,33 +60,26 @@ export async function measureAcceptThroughput(options: {
     };
     const levels: AcceptLevel[] = [];
     for (const clients of options.levels) {
-      const relay = await cpuPerRequest(
-        bench.relay.pid,
-        () =>
-          runClosedLoop({
-            url: `${bench.relay.url}/v1/notifications`,
-            headers: { authorization: `Bearer ${bench.account.connectionKey}` },
-            body,
-            concurrency: clients,
-            warmupMs: options.warmupMs,
-            durationMs: options.durationMs,
-            expectStatus: 202,
-          }),
-        (result) => result.completed,
-      );
-      const bareRun = await cpuPerRequest(
-        bare.pid,
-        () =>
-          runClosedLoop({
-            url: `${bare.url}/bare`,
-            body,
-            concurrency: clients,
-            warmupMs: options.warmupMs,
-            durationMs: options.durationMs,
-            expectStatus: 202,
-          }),
-        (result) => result.completed,
-      );
+      // The same closed loop against either server, with the CPU that server's process spent on it.
+      const measure = (pid: number, url: string, headers: Record<string, string> = {}) =>
+        cpuPerRequest(
+          pid,
+          () =>
+            runClosedLoop({
+              url,
+              headers,
+              body,
+              concurrency: clients,
+              warmupMs: options.warmupMs,
+              durationMs: options.durationMs,
+              expectStatus: 202,
+            }),
+          (result) => result.completed,
+        );
+      const relay = await measure(bench.relay.pid, `${bench.relay.url}/v1/notifications`, {
+        authorization: `Bearer ${bench.account.connectionKey}`,
+      });
+      const bareRun = await measure(bare.pid, `${bare.url}/bare`);
       levels.push({
         clients,
         relay: relay.result,

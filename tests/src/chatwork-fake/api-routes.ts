@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { type HttpReply, jsonReply } from '../fake-server/http-io';
 import { meJson, memberJson, roomJson } from './chatwork-json';
 import type { FakeContext } from './context';
-import { errorReply, type HttpReply, jsonReply } from './http-io';
+import { errorReply } from './http-io';
 import type { RateDecision } from './rate-limiter';
 import type { FakeAccount, FaultKind, FaultStatus } from './types';
 

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { COMMON_ARGS, listenOptions } from '../fake-server/cli';
 import type { ChatworkFakeOptions, FakeAccount, FakeRoom, RateLimitSetting } from './types';
 
 export const USAGE = `Usage: tsx tests/src/chatwork-fake/cli.ts [options]
@@ -64,15 +65,13 @@ export function parseCliArgs(argv: string[]): CliConfig {
     allowPositionals: false,
     tokens: true,
     options: {
-      port: { type: 'string' },
-      host: { type: 'string' },
+      ...COMMON_ARGS,
       token: { type: 'string', multiple: true },
       'account-id': { type: 'string', multiple: true },
       name: { type: 'string', multiple: true },
       room: { type: 'string', multiple: true },
       'token-limit': { type: 'string' },
       'room-limit': { type: 'string' },
-      help: { type: 'boolean' },
     },
   });
 
@@ -98,14 +97,7 @@ export function parseCliArgs(argv: string[]): CliConfig {
     if (account.name === '') account.name = `Fake User ${account.accountId}`;
   });
 
-  const options: ChatworkFakeOptions = {};
-  if (values.port !== undefined) {
-    const port = Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65_535)
-      throw new Error(`--port must be 0–65535; got "${values.port}"`);
-    options.port = port;
-  }
-  if (values.host !== undefined) options.host = values.host;
+  const options: ChatworkFakeOptions = listenOptions(values);
   if (values['token-limit'] !== undefined) options.tokenLimit = parseLimit(values['token-limit'], '--token-limit');
   if (values['room-limit'] !== undefined) options.roomLimit = parseLimit(values['room-limit'], '--room-limit');
   return { help: values.help === true, options, accounts };

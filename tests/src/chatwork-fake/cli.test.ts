@@ -1,7 +1,5 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { startCli } from '../fake-server/cli-test-support';
 import { parseCliArgs, parseRoom } from './cli-args';
 
 describe('parseCliArgs', () => {
@@ -63,39 +61,13 @@ describe('parseCliArgs', () => {
 
 describe('cli.ts', () => {
   it('starts a standalone fake, prints its URL first, and stops on SIGTERM', async () => {
-    const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
-    const root = fileURLToPath(new URL('../../..', import.meta.url));
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        cli,
-        '--port',
-        '0',
-        '--token',
-        'T',
-        '--account-id',
-        '7',
-        '--name',
-        'CLI',
-        '--room',
-        '100:General',
-      ],
-      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    const cli = await startCli(
+      new URL('./cli.ts', import.meta.url),
+      ['--port', '0', '--token', 'T', '--account-id', '7', '--name', 'CLI', '--room', '100:General'],
+      (stdout) => stdout.includes('\n'),
     );
     try {
-      let stdout = '';
-      child.stdout.setEncoding('utf8');
-      const firstLine = new Promise<string>((resolve, reject) => {
-        child.stdout.on('data', (chunk: string) => {
-          stdout += chunk;
-          const newline = stdout.indexOf('\n');
-          if (newline >= 0) resolve(stdout.slice(0, newline));
-        });
-        child.once('exit', (code) => reject(new Error(`cli exited early with ${code}: ${stdout}`)));
-      });
-      const line = await firstLine;
+      const line = cli.output.slice(0, cli.output.indexOf('\n'));
       const url = /^CHATWORK_API_URL=(http:\/\/127\.0\.0\.1:\d+\/v2)$/.exec(line)?.[1];
       expect(url).toBeDefined();
       const me = await fetch(`${url}/me`, { headers: { 'X-ChatWorkToken': 'T' } });
@@ -109,12 +81,9 @@ describe('cli.ts', () => {
       const messages = await fetch(`${url?.replace(/\/v2$/, '')}/__fake/messages`);
       expect(await messages.json()).toMatchObject([{ body: 'from another process', accountId: '7' }]);
 
-      const exited = once(child, 'exit');
-      child.kill('SIGTERM');
-      const [code] = await exited;
-      expect(code).toBe(0);
+      expect(await cli.stop()).toBe(0);
     } finally {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      cli.kill();
     }
   }, 15_000);
 });

@@ -1,6 +1,7 @@
+import { type HttpReply, htmlReply, jsonReply } from '../fake-server/http-io';
 import { type FakeContext, resetFake } from './context';
 import { renderDashboard } from './dashboard-page';
-import { errorReply, type HttpReply, jsonReply } from './http-io';
+import { errorReply } from './http-io';
 import type { Fault } from './types';
 
 /**
@@ -60,16 +61,7 @@ function dashboard(ctx: FakeContext, apiUrl: string): HttpReply {
     roomName: (roomId) => state.roomName(roomId),
     accountName: (accountId) => state.accountName(accountId),
   });
-  return {
-    status: 200,
-    headers: {
-      'content-type': 'text/html; charset=utf-8',
-      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
-      'x-content-type-options': 'nosniff',
-      'cache-control': 'no-store',
-    },
-    body,
-  };
+  return htmlReply(200, body);
 }
 
 type ControlHandler = (ctx: FakeContext, request: ControlRequest) => HttpReply;

@@ -1,4 +1,11 @@
+import { escapeHtml, formatJst, htmlPage } from '../fake-server/html';
 import type { ReceivedMessage } from './types';
+
+const STYLE = `body { font-family: system-ui, sans-serif; margin: 1.5rem; color: #222; max-width: 60rem; }
+h1 { font-size: 1.4rem; } h2 { font-size: 1.1rem; margin-top: 1.5rem; } small, .meta { color: #666; font-size: .85rem; }
+ol { list-style: none; padding: 0; } li { border: 1px solid #ddd; border-radius: 6px; padding: .5rem .75rem; margin: .5rem 0; }
+pre { white-space: pre-wrap; word-break: break-word; margin: .25rem 0 0; font-family: inherit; }
+code { background: #f3f3f3; padding: 0 .25rem; }`;
 
 /** Older messages are left off so a long test session cannot make the page (refreshed every 2 s) huge. */
 const MAX_PER_ROOM = 200;
@@ -12,32 +19,11 @@ export interface DashboardInput {
   accountName: (accountId: string) => string | undefined;
 }
 
-export function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-}
-
-// ChatWork and kintone users are in Japan, and the sandbox may run in a UTC container: show JST.
-const timeFormat = new Intl.DateTimeFormat('ja-JP', {
-  timeZone: 'Asia/Tokyo',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hour12: false,
-});
-
 function renderMessage(message: ReceivedMessage, input: DashboardInput): string {
   const poster = input.accountName(message.accountId) ?? '';
   const unread = message.selfUnread ? ' · self_unread=1' : '';
   return (
-    `<li><div class="meta">#${escapeHtml(message.messageId)} · ${escapeHtml(timeFormat.format(message.receivedAt))} JST` +
+    `<li><div class="meta">#${escapeHtml(message.messageId)} · ${escapeHtml(formatJst(message.receivedAt, { seconds: true }))}` +
     ` · ${escapeHtml(poster)} (account_id ${escapeHtml(message.accountId)})${unread}</div>` +
     `<pre>${escapeHtml(message.body)}</pre></li>`
   );
@@ -72,28 +58,14 @@ export function renderDashboard(input: DashboardInput): string {
     rooms.length === 0
       ? '<p class="empty">まだメッセージはありません。<br>No messages yet.</p>'
       : rooms.map(([roomId, messages]) => renderRoom(roomId, messages, input)).join('');
-  return `<!doctype html>
-<html lang="ja">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="refresh" content="2">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>受信したメッセージ / Messages received — ChatWork fake</title>
-<style>
-body { font-family: system-ui, sans-serif; margin: 1.5rem; color: #222; max-width: 60rem; }
-h1 { font-size: 1.4rem; } h2 { font-size: 1.1rem; margin-top: 1.5rem; } small, .meta { color: #666; font-size: .85rem; }
-ol { list-style: none; padding: 0; } li { border: 1px solid #ddd; border-radius: 6px; padding: .5rem .75rem; margin: .5rem 0; }
-pre { white-space: pre-wrap; word-break: break-word; margin: .25rem 0 0; font-family: inherit; }
-code { background: #f3f3f3; padding: 0 .25rem; }
-</style>
-</head>
-<body>
-<h1>受信したメッセージ / Messages received</h1>
+  return htmlPage({
+    title: '受信したメッセージ / Messages received — ChatWork fake',
+    refreshSeconds: 2,
+    style: STYLE,
+    body: `<h1>受信したメッセージ / Messages received</h1>
 <p>テスト用の ChatWork の代わり（フェイク）が受け取ったメッセージです。本物の ChatWork には何も送られていません。2 秒ごとに更新します。<br>
 Messages received by the ChatWork fake, a local stand-in for ChatWork: nothing here reached the real ChatWork. Refreshes every 2 s.</p>
 <p class="meta">API: <code>${escapeHtml(input.apiUrl)}</code> · リクエスト / requests: ${input.requestCount} · 注入中の障害 / active faults: ${input.faultCount}</p>
-${content}
-</body>
-</html>
-`;
+${content}`,
+  });
 }

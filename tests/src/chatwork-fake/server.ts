@@ -1,10 +1,11 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { headerValue, readBody, requestUrl, writeReply } from '../fake-server/http-io';
+import { listen } from '../fake-server/listen';
 import { type ApiRequest, handleApiRequest, NOT_FOUND } from './api-routes';
 import { type FakeContext, resetFake } from './context';
 import { CONTROL_PREFIX, handleControlRequest } from './control-routes';
 import { FaultList } from './faults';
-import { errorReply, readBody, writeReply } from './http-io';
+import { BODY_LIMITS, errorReply } from './http-io';
 import { FixedWindowLimiter, SlidingWindowLimiter } from './rate-limiter';
 import { FakeState } from './state';
 import type { ChatworkFake, ChatworkFakeOptions, RateLimitSetting } from './types';
@@ -16,40 +17,10 @@ export const DEFAULT_ROOM_LIMIT: RateLimitSetting = { requests: 10, windowMs: 10
 
 const API_PREFIX = '/v2';
 
-/** A wildcard bind address is not something a client can connect to; name loopback instead. */
-function clientHost(host: string): string {
-  if (host === '0.0.0.0') return '127.0.0.1';
-  if (host === '::') return '[::1]';
-  return host.includes(':') ? `[${host}]` : host;
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
-
-function headerValue(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value.join(', ') : value;
-}
-
 async function handle(ctx: FakeContext, apiUrl: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const method = req.method ?? 'GET';
   const rawUrl = req.url ?? '';
-  let url: URL | undefined;
-  // Prefixing a fixed origin keeps "//host/x" a path instead of a host, and rejects absolute-form URLs.
-  if (rawUrl.startsWith('/')) {
-    try {
-      url = new URL(`http://fake${rawUrl}`);
-    } catch {
-      url = undefined;
-    }
-  }
+  const url = requestUrl(rawUrl);
   const pathname = url?.pathname ?? rawUrl;
   const isControl = pathname === CONTROL_PREFIX || pathname.startsWith(`${CONTROL_PREFIX}/`);
   // Node lower-cases header names, which makes X-ChatWorkToken / x-chatworktoken equivalent, as in HTTP.
@@ -58,7 +29,7 @@ async function handle(ctx: FakeContext, apiUrl: string, req: IncomingMessage, re
     ? undefined
     : ctx.state.recordRequest({ method, path: rawUrl, status: null, token: token ?? null, time: ctx.now() });
 
-  const body = await readBody(req);
+  const body = await readBody(req, BODY_LIMITS);
   if (body.kind === 'aborted') return;
   if (body.kind === 'too-large') {
     if (record) record.status = 413;
@@ -99,7 +70,6 @@ async function handle(ctx: FakeContext, apiUrl: string, req: IncomingMessage, re
 }
 
 export async function startChatworkFake(options: ChatworkFakeOptions = {}): Promise<ChatworkFake> {
-  const host = options.host ?? '127.0.0.1';
   const closing = new AbortController();
   const ctx: FakeContext = {
     state: new FakeState(),
@@ -122,12 +92,16 @@ export async function startChatworkFake(options: ChatworkFakeOptions = {}): Prom
     });
   });
 
-  await listen(server, options.port ?? 0, host);
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://${clientHost(host)}:${port}`;
+  const { origin, close } = await listen(server, {
+    port: options.port,
+    host: options.host,
+    beforeClose() {
+      closing.abort();
+      ctx.state.rejectWaiters(new Error('ChatWork fake closed while waiting for messages'));
+    },
+  });
   apiUrl = `${origin}${API_PREFIX}`;
 
-  let closed: Promise<void> | undefined;
   return {
     url: apiUrl,
     origin,
@@ -139,15 +113,7 @@ export async function startChatworkFake(options: ChatworkFakeOptions = {}): Prom
     clearFaults: () => ctx.faults.clear(),
     waitForMessages: (count, waitOptions) => ctx.state.waitForMessages(count, waitOptions),
     reset: () => resetFake(ctx),
-    close() {
-      closed ??= new Promise<void>((resolve) => {
-        closing.abort();
-        ctx.state.rejectWaiters(new Error('ChatWork fake closed while waiting for messages'));
-        server.close(() => resolve());
-        // Ends keep-alive sockets and requests held by timeout faults, so close() never hangs.
-        server.closeAllConnections();
-      });
-      return closed;
-    },
+    // Also ends keep-alive sockets and requests held by timeout faults, so close() never hangs.
+    close,
   };
 }

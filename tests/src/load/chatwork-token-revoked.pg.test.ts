@@ -1,27 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectAccount } from '../support/index';
-import {
-  allArrived,
-  answers,
-  auditDeliveries,
-  botAccount,
-  type LimitedChatwork,
-  messagesOf,
-  RelayCluster,
-  roomIds,
-  SCALED_LIMITS,
-  sendNotifications,
-  spreadOverRooms,
-  startLimitedChatwork,
-} from './harness/index';
-import {
-  type DeliveryRow,
-  deliveryRows,
-  openLoadDatabase,
-  reportOnFailure,
-  statusCounts,
-  waitUntil,
-} from './harness/vitest-support';
+import { describe, expect, it } from 'vitest';
+import { allArrived, answers, auditDeliveries, botAccount, messagesOf } from './harness/index';
+import { loadScenario } from './harness/load-scenario';
+import { type DeliveryRow, statusCounts, waitUntil } from './harness/vitest-support';
 
 const OLD_TOKEN = 'cw-revoked-old';
 const NEW_TOKEN = 'cw-revoked-new';
@@ -29,43 +9,20 @@ const PROCESSES = 2;
 const WORKERS_PER_PROCESS = 2;
 
 describe('a ChatWork token revoked while the relays run', () => {
-  let database: Awaited<ReturnType<typeof openLoadDatabase>>;
-  let chatwork: LimitedChatwork | undefined;
-  let cluster: RelayCluster | undefined;
-
-  beforeAll(async () => {
-    database = await openLoadDatabase();
-  });
-  afterAll(async () => {
-    await cluster?.close();
-    await chatwork?.fake.close();
-    await database?.close();
-  });
+  const scenario = loadScenario();
 
   it('holds deliveries without spending attempts, then sends them with the new token', async () => {
-    const limited = await startLimitedChatwork(SCALED_LIMITS);
-    chatwork = limited;
-    const { fake } = limited;
-    const rooms = roomIds(3500, 4);
-    fake.addAccount(botAccount(OLD_TOKEN, '903', rooms));
-    const relays = await RelayCluster.start({
-      databaseUrl: database.url,
-      chatworkUrl: fake.url,
+    const run = await scenario.start({
+      token: OLD_TOKEN,
+      accountId: '903',
+      firstRoom: 3500,
+      roomCount: 4,
       instances: PROCESSES,
-      env: { ...limited.relayEnv, DELIVERY_WORKERS: String(WORKERS_PER_PROCESS) },
+      env: { DELIVERY_WORKERS: String(WORKERS_PER_PROCESS) },
     });
-    cluster = relays;
-    reportOnFailure(() => relays.describe());
-    const account = await connectAccount(relays.next().url, OLD_TOKEN);
-    const send = (first: number, count: number) =>
-      sendNotifications(spreadOverRooms(first, count, rooms), {
-        connectionKey: account.connectionKey,
-        target: () => relays.next().url,
-      });
+    const { fake, relays, account, rooms, send } = run;
     const rowsOf = async (first: number, last: number) =>
-      (await deliveryRows(database, rooms)).filter(
-        (row) => Number(row.recordId) >= first && Number(row.recordId) <= last,
-      );
+      (await run.rows()).filter((row) => Number(row.recordId) >= first && Number(row.recordId) <= last);
     const all = (rows: DeliveryRow[], status: DeliveryRow['status']) =>
       rows.length > 0 && rows.every((row) => row.status === status);
 
@@ -113,11 +70,8 @@ describe('a ChatWork token revoked while the relays run', () => {
       timeoutMs: 20_000,
       what: 'the held records sent with the new token',
     });
-    await waitUntil(async () => all(await rowsOf(1, 30), 'delivered'), {
-      timeoutMs: 10_000,
-      what: 'every delivery recorded as delivered',
-      status: async () => JSON.stringify(statusCounts(await rowsOf(1, 30))),
-    });
+    // Records 1…30 are every row in this test's rooms.
+    await run.waitAllDelivered({ timeoutMs: 10_000 });
 
     const everything = [...fake.messages()].map((message) => message.body);
     const audit = auditDeliveries([...early.accepted, ...held.accepted], everything);

@@ -1,20 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { connectAccount } from '../support/index';
-import {
-  allArrived,
-  answers,
-  auditDeliveries,
-  botAccount,
-  type LimitedChatwork,
-  messagesOf,
-  RelayCluster,
-  roomIds,
-  SCALED_LIMITS,
-  sendNotifications,
-  spreadOverRooms,
-  startLimitedChatwork,
-} from './harness/index';
-import { deliveryRows, openLoadDatabase, reportOnFailure, statusCounts, waitUntil } from './harness/vitest-support';
+import { describe, expect, it } from 'vitest';
+import { answers, auditDeliveries } from './harness/index';
+import { loadScenario } from './harness/load-scenario';
 
 // Real relay processes on one PostgreSQL database against the ChatWork fake, under ChatWork's
 // limits scaled down in time (SCALED_LIMITS in harness/limited-chatwork.ts).
@@ -22,68 +8,36 @@ const NOTIFICATIONS = 120;
 const ROOMS = 8;
 
 describe('three relay processes on one PostgreSQL database', () => {
-  let database: Awaited<ReturnType<typeof openLoadDatabase>>;
-  let chatwork: LimitedChatwork | undefined;
-  let cluster: RelayCluster | undefined;
-
-  beforeAll(async () => {
-    database = await openLoadDatabase();
-  });
-  afterEach(async () => {
-    await cluster?.close();
-    await chatwork?.fake.close();
-    cluster = undefined;
-    chatwork = undefined;
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
+  const scenario = loadScenario();
 
   async function burst(options: { token: string; firstRoom: number; digestThreshold: number }) {
-    const limited = await startLimitedChatwork(SCALED_LIMITS);
-    chatwork = limited;
-    const rooms = roomIds(options.firstRoom, ROOMS);
-    limited.fake.addAccount(botAccount(options.token, '900', rooms));
-    const relays = await RelayCluster.start({
-      databaseUrl: database.url,
-      chatworkUrl: limited.fake.url,
+    const run = await scenario.start({
+      token: options.token,
+      accountId: '900',
+      firstRoom: options.firstRoom,
+      roomCount: ROOMS,
       instances: 3,
-      env: { ...limited.relayEnv, DIGEST_THRESHOLD: String(options.digestThreshold) },
+      env: { DIGEST_THRESHOLD: String(options.digestThreshold) },
     });
-    cluster = relays;
-    reportOnFailure(() => relays.describe());
 
-    const account = await connectAccount(relays.next().url, options.token);
-    const sent = await sendNotifications(spreadOverRooms(1, NOTIFICATIONS, rooms), {
-      connectionKey: account.connectionKey,
-      target: () => relays.next().url,
-    });
+    const sent = await run.send(1, NOTIFICATIONS);
     expect(sent.failures).toEqual([]);
     expect(sent.accepted).toHaveLength(NOTIFICATIONS);
 
-    const bodies = () => messagesOf(limited.fake, options.token).map((message) => message.body);
-    await waitUntil(() => allArrived(sent.accepted, bodies()), {
-      timeoutMs: 50_000,
-      what: `all ${NOTIFICATIONS} records in ChatWork`,
-      status: () => `${auditDeliveries(sent.accepted, bodies()).lost.length} missing`,
-    });
+    await run.waitForArrival(sent.accepted, { timeoutMs: 50_000, what: `all ${NOTIFICATIONS} records in ChatWork` });
     // ChatWork has each message a moment before its worker records the outcome.
-    await waitUntil(async () => (await deliveryRows(database, rooms)).every((row) => row.status === 'delivered'), {
-      timeoutMs: 10_000,
-      what: 'every delivery recorded as delivered',
-      status: async () => JSON.stringify(statusCounts(await deliveryRows(database, rooms))),
-    });
+    await run.waitAllDelivered({ timeoutMs: 10_000 });
 
-    const audit = auditDeliveries(sent.accepted, bodies());
+    const audit = auditDeliveries(sent.accepted, run.bodies());
     expect(audit.lost).toEqual([]);
     expect(audit.duplicated).toEqual([]);
-    expect(answers(limited.fake, 429)).toBe(0);
-    const rows = await deliveryRows(database, rooms);
+    expect(answers(run.fake, 429)).toBe(0);
+    const rows = await run.rows();
     expect(rows).toHaveLength(NOTIFICATIONS);
     expect(rows.filter((row) => row.status === 'delivered' && row.body === null && row.chatworkMessageId)).toHaveLength(
       NOTIFICATIONS,
     );
-    return { posts: messagesOf(limited.fake, options.token), attempts: relays.countMessages('delivery attempt') };
+    return { posts: run.messages(), attempts: run.relays.countMessages('delivery attempt') };
   }
 
   it('delivers a burst over 8 rooms one message per record: none lost, none twice, no 429', async () => {

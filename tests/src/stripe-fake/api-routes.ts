@@ -1,10 +1,11 @@
+import type { HttpReply } from '../fake-server/http-io';
 import type { ApiHandler } from './api-call';
 import { CHECKOUT_ROUTES } from './api-checkout';
 import { RESOURCE_ROUTES } from './api-resources';
 import type { FakeContext } from './context';
 import { invalidRequest, StripeApiError, unrecognizedUrl } from './errors';
 import { canonicalForm, parseForm } from './form';
-import { errorReply, type HttpReply, jsonReply } from './http-io';
+import { errorReply, jsonReply } from './http-io';
 import { Params } from './params';
 import { type RecordedRequest, STRIPE_API_VERSION } from './types';
 

@@ -1,7 +1,7 @@
 import Stripe from 'stripe';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startStripeFake } from './server';
-import { stripeFor, TestClock } from './test-support';
+import { stripeFor, subscriptionCheckout, TestClock } from './test-support';
 import { STRIPE_API_VERSION, type StripeFake } from './types';
 
 let fake: StripeFake;
@@ -15,15 +15,7 @@ beforeEach(async () => {
 });
 afterEach(() => fake.close());
 
-const CHECKOUT = {
-  mode: 'subscription' as const,
-  line_items: [{ price: 'price_standard_monthly', quantity: 1 }],
-  client_reference_id: 'tenant-1',
-  metadata: { tenant_id: 'tenant-1' },
-  subscription_data: { metadata: { tenant_id: 'tenant-1' } },
-  success_url: 'https://relay.example/done?session_id={CHECKOUT_SESSION_ID}',
-  cancel_url: 'https://relay.example/billing',
-};
+const CHECKOUT = subscriptionCheckout();
 
 /** A raw request, for what the stripe client never sends. */
 function raw(path: string, init: RequestInit & { key?: string | null } = {}) {

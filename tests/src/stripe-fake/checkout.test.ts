@@ -1,7 +1,15 @@
 import type Stripe from 'stripe';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startStripeFake } from './server';
-import { pressButton, stripeFor, subscribe, TestClock, WEBHOOK_SECRET, WebhookReceiver } from './test-support';
+import {
+  pressButton,
+  stripeFor,
+  subscribe,
+  subscriptionCheckout,
+  TestClock,
+  WEBHOOK_SECRET,
+  WebhookReceiver,
+} from './test-support';
 import { STRIPE_API_VERSION, type StripeFake } from './types';
 
 let receiver: WebhookReceiver;
@@ -27,15 +35,7 @@ function verifiedEvents(): Stripe.Event[] {
   );
 }
 
-const SESSION = {
-  mode: 'subscription' as const,
-  line_items: [{ price: 'price_standard_monthly', quantity: 1 }],
-  client_reference_id: 'tenant-1',
-  metadata: { tenant_id: 'tenant-1' },
-  subscription_data: { metadata: { tenant_id: 'tenant-1' } },
-  success_url: 'https://relay.example/done?session_id={CHECKOUT_SESSION_ID}',
-  cancel_url: 'https://relay.example/billing',
-};
+const SESSION = subscriptionCheckout();
 
 describe('hosted checkout page', () => {
   it('pays: active subscription, paid invoice, redirect to success_url, verifiable webhooks', async () => {

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { COMMON_ARGS, listenOptions } from '../fake-server/cli';
 import type { DunningOutcome, FakePrice, StripeFakeOptions } from './types';
 
 export const USAGE = `Usage: tsx tests/src/stripe-fake/cli.ts [options]
@@ -52,8 +53,7 @@ export function parseCliArgs(argv: string[]): CliConfig {
     strict: true,
     allowPositionals: false,
     options: {
-      port: { type: 'string' },
-      host: { type: 'string' },
+      ...COMMON_ARGS,
       'api-key': { type: 'string' },
       price: { type: 'string', multiple: true },
       'webhook-url': { type: 'string' },
@@ -61,17 +61,9 @@ export function parseCliArgs(argv: string[]): CliConfig {
       'retry-delays': { type: 'string' },
       'dunning-days': { type: 'string' },
       'dunning-outcome': { type: 'string' },
-      help: { type: 'boolean' },
     },
   });
-  const options: StripeFakeOptions = {};
-  if (values.port !== undefined) {
-    const port = Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65_535)
-      throw new Error(`--port must be 0–65535; got "${values.port}"`);
-    options.port = port;
-  }
-  if (values.host !== undefined) options.host = values.host;
+  const options: StripeFakeOptions = listenOptions(values);
   if (values['api-key'] !== undefined) options.apiKey = values['api-key'];
   if (values.price !== undefined) options.prices = values.price.map(parsePrice);
   if (values['webhook-url'] !== undefined) options.webhookUrl = values['webhook-url'];

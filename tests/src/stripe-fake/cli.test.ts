@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
+import { startCli } from '../fake-server/cli-test-support';
 import { parseCliArgs, parsePrice } from './cli-args';
 
 describe('parseCliArgs', () => {
@@ -63,24 +61,13 @@ describe('parseCliArgs', () => {
 
 describe('cli.ts', () => {
   it('starts a standalone fake, prints the relay settings, and stops on SIGTERM', async () => {
-    const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
-    const root = fileURLToPath(new URL('../../..', import.meta.url));
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', cli, '--port', '0', '--webhook-url', 'http://127.0.0.1:9/unused', '--retry-delays', ''],
-      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    const cli = await startCli(
+      new URL('./cli.ts', import.meta.url),
+      ['--port', '0', '--webhook-url', 'http://127.0.0.1:9/unused', '--retry-delays', ''],
+      (stdout) => stdout.includes('/__fake/'),
     );
     try {
-      let stdout = '';
-      child.stdout.setEncoding('utf8');
-      const output = await new Promise<string>((resolve, reject) => {
-        child.stdout.on('data', (chunk: string) => {
-          stdout += chunk;
-          if (stdout.includes('/__fake/')) resolve(stdout);
-        });
-        child.once('exit', (code) => reject(new Error(`cli exited early with ${code}: ${stdout}`)));
-      });
-      const lines = output.trim().split('\n');
+      const lines = cli.output.trim().split('\n');
       const url = /^STRIPE_API_URL=(http:\/\/127\.0\.0\.1:\d+)$/.exec(lines[0] ?? '')?.[1] ?? '';
       expect(url).not.toBe('');
       expect(lines.slice(1, 4)).toEqual([
@@ -101,12 +88,9 @@ describe('cli.ts', () => {
       const customers = await (await fetch(`${url}/__fake/customers`)).json();
       expect(customers).toMatchObject([{ id: customer.id, email: 'cli@example.com' }]);
 
-      const exited = once(child, 'exit');
-      child.kill('SIGTERM');
-      const [code] = await exited;
-      expect(code).toBe(0);
+      expect(await cli.stop()).toBe(0);
     } finally {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      cli.kill();
     }
   }, 15_000);
 });

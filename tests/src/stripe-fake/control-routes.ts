@@ -1,8 +1,9 @@
+import type { HttpReply } from '../fake-server/http-io';
 import type { FakeContext } from './context';
 import { type Controls, UnknownIdError } from './controls';
 import { renderDashboard } from './dashboard-page';
 import { StripeApiError } from './errors';
-import { controlError, type HttpReply, htmlReply, jsonReply } from './http-io';
+import { controlError, htmlReply, jsonReply } from './http-io';
 import type { CheckoutAction } from './types';
 import { SettleTimeoutError } from './webhooks';
 

@@ -1,5 +1,6 @@
 import type Stripe from 'stripe';
-import { escapeHtml, formatTime, page } from './html';
+import { escapeHtml } from '../fake-server/html';
+import { formatTime, page } from './html';
 import type { WebhookDelivery, WebhookEndpoint } from './types';
 
 /** Newest first, capped so a long sandbox session cannot make the page huge. */

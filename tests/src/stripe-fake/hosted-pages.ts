@@ -1,9 +1,11 @@
+import { escapeHtml } from '../fake-server/html';
+import type { HttpReply } from '../fake-server/http-io';
 import { type CheckoutPayment, payCheckout, setCancelAtPeriodEnd } from './billing';
 import { type FakeContext, runOperation } from './context';
 import { StripeApiError } from './errors';
 import { AUTOMATIC } from './events';
-import { button, escapeHtml, formatTime, formatYen, page } from './html';
-import { type HttpReply, htmlReply, redirectReply } from './http-io';
+import { button, formatTime, formatYen, page } from './html';
+import { htmlReply, redirectReply } from './http-io';
 import { checkoutPageUrl, currentPeriod, portalPageUrl } from './render';
 import type { CheckoutSessionRecord, PortalSessionRecord, SubscriptionRecord } from './store';
 import type { CheckoutAction } from './types';

@@ -1,5 +1,5 @@
+import type { HttpReply } from '../fake-server/http-io';
 import { StripeApiError } from './errors';
-import type { HttpReply } from './http-io';
 
 /** Stripe keeps idempotency keys for 24 hours. */
 const KEY_LIFETIME_MS = 24 * 60 * 60 * 1000;

@@ -1,5 +1,7 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { escapeHtml } from '../fake-server/html';
+import { headerValue, readBody, requestUrl, writeReply } from '../fake-server/http-io';
+import { listen } from '../fake-server/listen';
 import { API_PREFIX, handleApiRequest } from './api-routes';
 import { FakeClock } from './clock';
 import type { FakeContext } from './context';
@@ -15,8 +17,8 @@ import {
   INVOICE_PAGE,
   PORTAL_PAGE,
 } from './hosted-pages';
-import { escapeHtml, page } from './html';
-import { errorReply, headerValue, htmlReply, readBody, writeReply } from './http-io';
+import { page } from './html';
+import { BODY_LIMITS, errorReply, htmlReply } from './http-io';
 import { IdempotencyCache } from './idempotency';
 import { newId } from './ids';
 import { type PriceRecord, Store } from './store';
@@ -40,23 +42,6 @@ export const DEFAULT_PRICE: FakePrice = {
 };
 /** Stripe's default Smart Retries window: two weeks. */
 export const DEFAULT_DUNNING_DAYS = 14;
-
-/** The host a client connects to: a wildcard bind address means loopback. */
-function connectHost(host: string): string {
-  if (host === '0.0.0.0') return '127.0.0.1';
-  if (host === '::') return '::1';
-  return host;
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
 
 function priceRecord(price: FakePrice, created: number): PriceRecord {
   if (!/^[A-Za-z0-9_-]+$/.test(price.id)) throw new TypeError(`price id must be a plain id: ${price.id}`);
@@ -85,17 +70,9 @@ async function handle(
 ): Promise<void> {
   const method = req.method ?? 'GET';
   const rawUrl = req.url ?? '/';
-  let url: URL | undefined;
-  // Prefixing a fixed origin keeps "//host/x" a path, and rejects absolute-form targets.
-  if (rawUrl.startsWith('/')) {
-    try {
-      url = new URL(`http://fake${rawUrl}`);
-    } catch {
-      url = undefined;
-    }
-  }
+  const url = requestUrl(rawUrl);
   const pathname = url?.pathname ?? rawUrl;
-  const body = await readBody(req);
+  const body = await readBody(req, BODY_LIMITS);
   if (body.kind === 'aborted') return;
   if (body.kind === 'too-large') {
     writeReply(res, errorReply(invalidRequest('Request body is too large.', 413)));
@@ -158,7 +135,6 @@ async function handle(
 }
 
 export async function startStripeFake(options: StripeFakeOptions = {}): Promise<StripeFake> {
-  const host = options.host ?? '127.0.0.1';
   const apiKey = options.apiKey ?? DEFAULT_API_KEY;
   if (!apiKey.startsWith('sk_test_')) throw new TypeError('apiKey must be a test secret key (sk_test_…)');
   const dunningDays = options.dunningDays ?? DEFAULT_DUNNING_DAYS;
@@ -206,28 +182,23 @@ export async function startStripeFake(options: StripeFakeOptions = {}): Promise<
       writeReply(res, errorReply(invalidRequest(`Stripe fake internal error: ${detail}`, 500)));
     });
   });
-  await listen(server, options.port ?? 0, host);
-  const { port } = server.address() as AddressInfo;
-  const clientHost = connectHost(host);
-  origin = `http://${clientHost.includes(':') ? `[${clientHost}]` : clientHost}:${port}`;
+  const listening = await listen(server, {
+    port: options.port,
+    host: options.host,
+    beforeClose: () => ctx.webhooks.close(),
+  });
+  const { host, port } = listening;
+  origin = listening.origin;
   ctx.render.origin = origin;
 
-  let closed: Promise<void> | undefined;
   return {
     url: origin,
-    host: clientHost,
+    host,
     port,
     apiKey,
     apiVersion: STRIPE_API_VERSION,
-    clientConfig: () => ({ host: clientHost, port, protocol: 'http' }),
+    clientConfig: () => ({ host, port, protocol: 'http' }),
     ...controls,
-    close() {
-      closed ??= new Promise<void>((resolve) => {
-        ctx.webhooks.close();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-      return closed;
-    },
+    close: listening.close,
   };
 }

@@ -111,6 +111,19 @@ export async function pressButton(
   return { status: response.status, location: response.headers.get('location') };
 }
 
+/** The Checkout Session the relay asks for when `tenantId` subscribes (no customer yet). */
+export function subscriptionCheckout(tenantId = 'tenant-1') {
+  return {
+    mode: 'subscription' as const,
+    line_items: [{ price: 'price_standard_monthly', quantity: 1 }],
+    client_reference_id: tenantId,
+    metadata: { tenant_id: tenantId },
+    subscription_data: { metadata: { tenant_id: tenantId } },
+    success_url: 'https://relay.example/done?session_id={CHECKOUT_SESSION_ID}',
+    cancel_url: 'https://relay.example/billing',
+  };
+}
+
 /** Creates a customer and a subscription paid through the hosted checkout page. */
 export async function subscribe(
   stripe: Stripe,
@@ -120,16 +133,7 @@ export async function subscribe(
     email: `${tenantId}@example.com`,
     metadata: { tenant_id: tenantId },
   });
-  const created = await stripe.checkout.sessions.create({
-    mode: 'subscription',
-    customer: customer.id,
-    line_items: [{ price: 'price_standard_monthly', quantity: 1 }],
-    client_reference_id: tenantId,
-    metadata: { tenant_id: tenantId },
-    subscription_data: { metadata: { tenant_id: tenantId } },
-    success_url: 'https://relay.example/billing/done?session_id={CHECKOUT_SESSION_ID}',
-    cancel_url: 'https://relay.example/billing',
-  });
+  const created = await stripe.checkout.sessions.create({ ...subscriptionCheckout(tenantId), customer: customer.id });
   const { location } = await pressButton(created.url ?? '', 'pay');
   if (!location?.includes(created.id)) throw new Error(`checkout did not redirect to success_url: ${location}`);
   const session = await stripe.checkout.sessions.retrieve(created.id);
