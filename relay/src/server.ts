@@ -28,6 +28,8 @@ export interface StartRelayOptions {
   pluginZipPath?: string;
   /** How long shutdown waits for requests and posts in flight before cutting them off. */
   shutdownTimeoutMs?: number;
+  /** The relay's clock (sessions, usage months, grace periods); tests move it along with Stripe's. */
+  now?: () => Date;
 }
 
 export interface RunningRelay {
@@ -60,7 +62,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
     logger,
     mailer,
     stripe,
-    now: () => new Date(),
+    now: options.now ?? (() => new Date()),
     pluginZipPath: options.pluginZipPath,
   });
 

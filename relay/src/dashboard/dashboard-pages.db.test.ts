@@ -179,14 +179,14 @@ describe('dashboard pages', () => {
     expect(html).toContain('value="http://localhost"');
   });
 
-  it('lists the plans with their prices in yen, without any upgrade button yet', async () => {
+  it('lists the plans with their prices in yen, without an upgrade button when billing is not set up', async () => {
     const html = await member.page('/dashboard/billing');
     const text = textOf(html);
     expect(text).toContain('フリー');
     expect(text).toContain('スタンダード');
     expect(text).toContain('3,000 円');
     expect(text).toContain('月 10,000 件まで');
-    expect(text).toContain('有料プランへの変更は近日対応予定です');
+    expect(text).toContain('この通知サービスでは、オンラインでのプラン変更を受け付けていません。');
     expect(html).toContain('<span class="badge badge-current">ご利用中</span>');
     expect(html).not.toMatch(/<button[^>]*>[^<]*(アップグレード|Upgrade)/);
   });

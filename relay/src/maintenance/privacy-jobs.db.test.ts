@@ -1,4 +1,4 @@
-import { chatworkRoomMembers, connectionKeys, deliveries, inquiries, tenants, users } from '@k2c/db';
+import { chatworkRoomMembers, connectionKeys, deliveries, inquiries, tenants, usageCounters, users } from '@k2c/db';
 import { eq, sql } from '@k2c/db/operators';
 import { openTestDb, type TestDatabase } from '@k2c/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,12 +37,25 @@ describe('privacy jobs', () => {
       .insert(connectionKeys)
       .values({ tenantId: dueId, label: 'k', keyHash: `h-${dueId}`, hint: 'abcd' });
     await database.db.insert(inquiries).values({ tenantId: dueId, name: 'n', email: 'e@example.com', message: 'm' });
+    await database.db.insert(deliveries).values({
+      tenantId: dueId,
+      idempotencyKey: 'k',
+      appId: '1',
+      recordId: '1',
+      event: 'create',
+      ruleId: 'r',
+      ruleName: 'r',
+      roomId: '1',
+    });
+    await database.db.insert(usageCounters).values({ tenantId: dueId, month: '2026-12', messages: 3 });
     const purged: string[] = [];
     await run('account-purge', purged);
     expect(purged).toEqual([dueId]);
     expect(await database.db.$count(tenants, eq(tenants.id, dueId))).toBe(0);
     expect(await database.db.$count(users, eq(users.tenantId, dueId))).toBe(0);
     expect(await database.db.$count(connectionKeys, eq(connectionKeys.tenantId, dueId))).toBe(0);
+    expect(await database.db.$count(deliveries, eq(deliveries.tenantId, dueId))).toBe(0);
+    expect(await database.db.$count(usageCounters, eq(usageCounters.tenantId, dueId))).toBe(0);
     expect(await database.db.$count(tenants, eq(tenants.id, recent?.id as string))).toBe(1);
   });
 

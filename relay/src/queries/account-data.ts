@@ -58,9 +58,10 @@ export async function readAccountData(db: Db, tenantId: string) {
       .where(eq(deliveries.tenantId, tenantId))
       .orderBy(asc(deliveries.createdAt)),
     usage: await db
-      .select({ month: usageCounters.month, messages: usageCounters.messages })
+      .select({ month: usageCounters.month, messages: sql<number>`sum(${usageCounters.messages})::int` })
       .from(usageCounters)
-      .where(eq(usageCounters.tenantId, tenantId)),
+      .where(eq(usageCounters.tenantId, tenantId))
+      .groupBy(usageCounters.month),
     inquiries: await db
       .select({
         createdAt: inquiries.createdAt,
@@ -106,8 +107,22 @@ export function tenantsDueForPurge(db: Db, now: Date) {
   return db.select({ id: tenants.id }).from(tenants).where(lt(tenants.purgeAfter, now)).limit(100);
 }
 
-/** Deletes the tenant; every table that belongs to it follows by ON DELETE CASCADE. */
+/**
+ * Deletes the tenant and everything that belongs to it: the delivery log and usage counts
+ * explicitly (they carry no foreign key, to keep the accepting path free of row locks on the
+ * tenant), every other table by ON DELETE CASCADE. In batches, so no lock is held for long.
+ */
 export async function purgeTenant(db: Db, tenantId: string): Promise<void> {
+  for (;;) {
+    const batch = db
+      .select({ id: deliveries.id })
+      .from(deliveries)
+      .where(eq(deliveries.tenantId, tenantId))
+      .limit(1_000);
+    const deleted = await db.delete(deliveries).where(inArray(deliveries.id, batch)).returning({ id: deliveries.id });
+    if (deleted.length < 1_000) break;
+  }
+  await db.delete(usageCounters).where(eq(usageCounters.tenantId, tenantId));
   await db.delete(tenants).where(eq(tenants.id, tenantId));
 }
 

@@ -1,7 +1,10 @@
 import { type Db, users, withTenant } from '@k2c/db';
 import { eq } from '@k2c/db/operators';
+import type Stripe from 'stripe';
+import { cancelSubscriptionOfDeletedAccount } from '../billing/account-closure';
 import { verifyPassword } from '../crypto/password';
 import { AppError } from '../errors';
+import type { Logger } from '../logger';
 import { closeAccount } from '../queries/account-data';
 import type { SessionUser } from './sessions';
 
@@ -13,7 +16,7 @@ export const PURGE_DELAY_MS = 30 * 24 * 60 * 60_000;
  * stopped, and everything is purged 30 days later by the daily purge job.
  */
 export async function requestAccountDeletion(
-  deps: { db: Db },
+  deps: { db: Db; stripe?: Stripe | undefined; logger: Logger },
   session: SessionUser,
   password: string,
   now: Date,
@@ -26,5 +29,10 @@ export async function requestAccountDeletion(
     }
     await closeAccount(tx, session.tenantId, now, purgeAfter);
   });
+  if (deps.stripe)
+    await cancelSubscriptionOfDeletedAccount(
+      { db: deps.db, stripe: deps.stripe, logger: deps.logger },
+      session.tenantId,
+    );
   return { purgeAfter: purgeAfter.toISOString() };
 }

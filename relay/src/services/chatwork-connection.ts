@@ -3,6 +3,7 @@ import type { ChatworkClient } from '../chatwork/chatwork-client';
 import type { Keyring } from '../crypto/keyring';
 import { secretHint } from '../crypto/secrets';
 import { decryptSecret, encryptSecret } from '../crypto/token-cipher';
+import { tokenBucketKey } from '../delivery/rate-buckets';
 import { AppError } from '../errors';
 import { findChatworkCredentials, upsertChatworkCredentials } from '../queries/chatwork-credentials';
 import { releaseHeldDeliveries } from '../queries/deliveries';
@@ -30,6 +31,7 @@ export async function connectChatwork(deps: ChatworkConnectionDeps, tenantId: st
     await upsertChatworkCredentials(tx, tenantId, {
       tokenCiphertext: encryptSecret(deps.keyring, tenantId, token),
       tokenHint: secretHint(token),
+      tokenBucketKey: tokenBucketKey(token),
       accountId: account.accountId,
       accountName: account.name,
       now,
@@ -51,7 +53,11 @@ export async function chatworkSummary(db: Db, tenantId: string) {
 export async function chatworkToken(deps: Pick<ChatworkConnectionDeps, 'db' | 'keyring'>, tenantId: string) {
   const row = await findChatworkCredentials(deps.db, tenantId);
   if (!row) return undefined;
-  return { token: decryptSecret(deps.keyring, tenantId, row.tokenCiphertext), status: row.status };
+  return {
+    token: decryptSecret(deps.keyring, tenantId, row.tokenCiphertext),
+    status: row.status,
+    tokenBucketKey: row.tokenBucketKey,
+  };
 }
 
 /** The tenant's token in clear, read under the tenant's own row security. */

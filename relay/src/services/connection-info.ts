@@ -1,5 +1,5 @@
 import { type Db, withTenant } from '@k2c/db';
-import { planFor } from '../billing/plans';
+import { effectivePlan } from '../billing/effective-plan';
 import { usageMonth } from '../billing/usage-month';
 import type { Env } from '../env';
 import { findTenant } from '../queries/accounts';
@@ -13,12 +13,15 @@ export async function connectionInfo(
 ) {
   return withTenant(deps.db, tenantId, async (tx) => {
     const tenant = await findTenant(tx, tenantId);
-    const plan = planFor(deps.env, tenant?.planCode ?? 'free');
+    const held = tenant ?? { planCode: 'free', planStatus: 'active', planGraceUntil: null };
+    const { plan, suspended } = effectivePlan(deps.env, held, deps.now());
     const chatwork = await findChatworkCredentials(tx, tenantId);
     return {
       tenant: { name: tenant?.name ?? '' },
       plan: {
-        code: plan.code,
+        code: suspended?.code ?? plan.code,
+        // active; past_due (a payment failed, the plan works during the grace period); suspended.
+        status: suspended ? 'suspended' : held.planStatus,
         monthlyQuota: plan.monthlyQuota,
         usedThisMonth: await usageOf(tx, tenantId, usageMonth(deps.now())),
       },

@@ -224,7 +224,7 @@ describe('the dashboard, from sign-up to account deletion', () => {
     expect(await page.locator('main').textContent()).toContain('Stripe');
     await page.goto(`${relay.url}/dashboard/billing`);
     expect(await main().textContent()).toContain('¥3,000');
-    expect(await main().textContent()).toContain('Upgrading to a paid plan is coming soon');
+    expect(await main().textContent()).toContain('Plans cannot be changed online on this service.');
 
     await page.getByRole('link', { name: '日本語' }).click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('ja');

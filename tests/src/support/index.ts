@@ -1,6 +1,7 @@
 export { launchBrowser } from './browser';
 export { builtPluginZip } from './plugin-zip';
 export {
+  ACCOUNT_PASSWORD,
   type ConnectedAccount,
   connectAccount,
   createConnectionKey,

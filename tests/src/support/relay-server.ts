@@ -14,6 +14,8 @@ export interface TestRelayServer extends RunningRelay {
 export async function startTestRelayServer(options: {
   chatworkUrl: string;
   env?: Record<string, string>;
+  /** The relay's clock; by default the real one. */
+  now?: () => Date;
 }): Promise<TestRelayServer> {
   const database = await openTestDb();
   const logs: string[] = [];
@@ -31,6 +33,7 @@ export async function startTestRelayServer(options: {
     logger: createLogger('debug', (line) => logs.push(line)),
     workers: 1,
     pollIntervalMs: 100,
+    ...(options.now ? { now: options.now } : {}),
   });
   return {
     ...relay,
@@ -43,7 +46,12 @@ export async function startTestRelayServer(options: {
   };
 }
 
+/** The password of every account connectAccount signs up, for logging in again. */
+export const ACCOUNT_PASSWORD = 'a long enough passphrase';
+
 export interface ConnectedAccount {
+  /** The account's login, with ACCOUNT_PASSWORD. */
+  email: string;
   /** The session cookie (`name=value`) for further account API calls. */
   cookie: string;
   connectionKey: string;
@@ -69,15 +77,12 @@ async function call(url: string, init: RequestInit & { cookie?: string }, expect
 
 /** Signs a company up, connects its ChatWork token and issues a key, through the public account API. */
 export async function connectAccount(relayUrl: string, chatworkToken: string): Promise<ConnectedAccount> {
+  const email = `owner-${randomBytes(6).toString('hex')}@example.com`;
   const signup = await call(
     `${relayUrl}/api/signup`,
     {
       method: 'POST',
-      body: JSON.stringify({
-        email: `owner-${randomBytes(6).toString('hex')}@example.com`,
-        password: 'a long enough passphrase',
-        companyName: '株式会社サンプル',
-      }),
+      body: JSON.stringify({ email, password: ACCOUNT_PASSWORD, companyName: '株式会社サンプル' }),
     },
     201,
   );
@@ -88,7 +93,7 @@ export async function connectAccount(relayUrl: string, chatworkToken: string): P
     200,
   );
   const { id, key } = await createConnectionKey(relayUrl, cookie, 'kintone');
-  return { cookie, connectionKey: key, keyId: id };
+  return { email, cookie, connectionKey: key, keyId: id };
 }
 
 /** Issues one more connection key for the signed-in account (`POST /api/connection-keys`). */

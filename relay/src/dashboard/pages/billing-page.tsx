@@ -97,6 +97,7 @@ const BillingActions: FC<{ overview: BillingOverview; upgrades: Plan[]; t: Messa
       </Notice>
     );
   }
+  if (upgrades.length === 0 && !overview.canManage) return null;
   return (
     <div class="billing-actions">
       {upgrades.map((plan) => (
@@ -155,10 +156,8 @@ export const BillingPage: FC<{
       ) : null}
       {warning ? (
         <Notice kind="warning" id="quota-warning">
-          <p>
-            {warning}
-            {upgrade ? ` ${b.upgradeHint(upgrade.name[lang], upgrade.monthlyQuota)}` : null}
-          </p>
+          <p>{warning}</p>
+          {upgrade ? <p>{b.upgradeHint(upgrade.name[lang], upgrade.monthlyQuota)}</p> : null}
         </Notice>
       ) : null}
       <Card title={b.current} id="current">
