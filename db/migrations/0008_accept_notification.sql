@@ -51,7 +51,8 @@ DECLARE
   quota integer;
   fresh integer;
   used integer;
-  inserted_ids jsonb;
+  stored jsonb;
+  duplicates jsonb;
   result jsonb;
 BEGIN
   IF p_rate_requests IS NOT NULL THEN
@@ -104,25 +105,37 @@ BEGIN
       CONTINUE;
     END IF;
 
+    -- Rows come back from the insert itself; only duplicates (a retried save) are looked up, in
+    -- a new statement so that one a concurrent request committed meanwhile is visible.
     WITH inserted AS (
       INSERT INTO deliveries (tenant_id, idempotency_key, app_id, record_id, event, rule_id, rule_name, room_id, body)
       SELECT c.tenant_id, x.idempotency_key, x.app_id, x.record_id, x.event, x.rule_id, x.rule_name, x.room_id, x.body
       FROM jsonb_to_recordset(c.deliveries) AS x(idempotency_key text, app_id text, record_id text, event text,
                                                  rule_id text, rule_name text, room_id text, body text)
       ON CONFLICT (tenant_id, idempotency_key) DO NOTHING
-      RETURNING id
+      RETURNING id, idempotency_key, rule_id, room_id, status
     )
-    SELECT coalesce(jsonb_agg(id), '[]'::jsonb) INTO inserted_ids FROM inserted;
-    fresh := jsonb_array_length(inserted_ids);
+    SELECT coalesce(jsonb_object_agg(idempotency_key, jsonb_build_object(
+             'id', id, 'rule_id', rule_id, 'room_id', room_id, 'status', status, 'duplicate', false)), '{}'::jsonb)
+    INTO stored FROM inserted;
+    fresh := (SELECT count(*) FROM jsonb_object_keys(stored));
 
-    -- A new statement, so a duplicate that a concurrent request committed meanwhile is visible.
-    SELECT jsonb_agg(jsonb_build_object(
-             'id', d.id, 'rule_id', d.rule_id, 'room_id', d.room_id, 'status', d.status,
-             'duplicate', NOT (inserted_ids ? d.id::text)
-           ) ORDER BY o.ordinality)
+    IF fresh < jsonb_array_length(c.deliveries) THEN
+      -- EXECUTE plans this for the table as it is now. A plan kept from when the table was small
+      -- may walk the tenant's whole log through (tenant_id, created_at) instead of the unique
+      -- index, and a connection keeps its plans as long as it lives.
+      EXECUTE 'SELECT coalesce(jsonb_object_agg(idempotency_key, jsonb_build_object(
+                 ''id'', id, ''rule_id'', rule_id, ''room_id'', room_id, ''status'', status, ''duplicate'', true)), ''{}''::jsonb)
+               FROM deliveries WHERE tenant_id = $1 AND idempotency_key = ANY ($2)'
+      INTO duplicates
+      USING c.tenant_id, ARRAY(SELECT item ->> 'idempotency_key' FROM jsonb_array_elements(c.deliveries) AS item
+                               WHERE NOT stored ? (item ->> 'idempotency_key'));
+      stored := stored || duplicates;
+    END IF;
+
+    SELECT jsonb_agg(stored -> (o.item ->> 'idempotency_key') ORDER BY o.ordinality)
     INTO result
-    FROM jsonb_array_elements(c.deliveries) WITH ORDINALITY AS o(item, ordinality)
-    JOIN deliveries d ON d.tenant_id = c.tenant_id AND d.idempotency_key = o.item ->> 'idempotency_key';
+    FROM jsonb_array_elements(c.deliveries) WITH ORDINALITY AS o(item, ordinality);
 
     effective_plan := c.plan_code;
     suspended_plan := NULL;
@@ -141,7 +154,8 @@ BEGIN
       used := (usage_seen ->> usage_key)::int;
       IF used + fresh > quota THEN
         -- Over the quota: none of this notification's messages is queued.
-        DELETE FROM deliveries WHERE id IN (SELECT value::uuid FROM jsonb_array_elements_text(inserted_ids));
+        DELETE FROM deliveries
+        WHERE id = ANY (ARRAY(SELECT (value ->> 'id')::uuid FROM jsonb_each(stored) WHERE NOT (value ->> 'duplicate')::boolean));
         answers[c.position] := jsonb_build_object(
           'status', CASE WHEN suspended_plan IS NULL THEN 'quota_exceeded' ELSE 'plan_inactive' END,
           'tenant_id', c.tenant_id,
