@@ -67,6 +67,8 @@ describe('the sandbox', () => {
       sandbox.urls.pluginSettings,
       sandbox.urls.chatworkMessages,
       sandbox.urls.relay,
+      `${sandbox.urls.relay}/login`,
+      sandbox.account.password,
     ]) {
       expect(banner.indexOf(url), url).toBeLessThan(english);
       expect(banner.lastIndexOf(url), url).toBeGreaterThan(english);
