@@ -123,7 +123,7 @@ BEGIN
     IF fresh < jsonb_array_length(c.deliveries) THEN
       -- EXECUTE plans this for the table as it is now. A plan kept from when the table was small
       -- may walk the tenant's whole log through (tenant_id, created_at) instead of the unique
-      -- index, and a connection keeps its plans as long as it lives.
+      -- index, and a connection keeps its plans until the table is analysed again.
       EXECUTE 'SELECT coalesce(jsonb_object_agg(idempotency_key, jsonb_build_object(
                  ''id'', id, ''rule_id'', rule_id, ''room_id'', room_id, ''status'', status, ''duplicate'', true)), ''{}''::jsonb)
                FROM deliveries WHERE tenant_id = $1 AND idempotency_key = ANY ($2)'
