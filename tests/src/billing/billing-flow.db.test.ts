@@ -2,13 +2,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleNotification } from '../../../relay/src/testing/test-relay';
 import type { ChatworkFake } from '../chatwork-fake/index';
-import { maybeScreenshot, openWatchedPage, type WatchedPage } from '../dashboard/helpers';
+import { openWatchedPage, type WatchedPage } from '../dashboard/helpers';
 import type { StripeFake } from '../stripe-fake/index';
 import {
   ACCOUNT_PASSWORD,
   type ConnectedAccount,
   connectAccount,
   launchBrowser,
+  maybeScreenshot,
   type TestRelayServer,
 } from '../support/index';
 import { type BillingServers, startBillingServers } from './billing-servers';

@@ -1,10 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { noticeMessages } from '../../../plugin/src/i18n/messages';
 import { refusedUrl } from '../kintone-simulator/testing/http-receiver';
 import { forgeNotification, newApiToken } from './authoritative/helpers';
-import { gotoReady, notices, notificationCalls, waitForNotice, waitReady } from './runtime/pages';
+import { createRecord, gotoReady, notices, notificationCalls, waitForNotice, waitReady } from './runtime/pages';
 import { ROOM_ID, rule } from './runtime/rules';
 import { setUpRuntimeSuite } from './runtime/runtime-suite';
 
@@ -105,16 +104,6 @@ describe('authoritative values: messages say what kintone saved', () => {
     });
   });
 
-  async function createRecord(page: Page, appId: string, title: string): Promise<void> {
-    const { sim } = suite;
-    await gotoReady(page, sim.urls.create(appId));
-    await page.getByLabel('件名').fill(title);
-    await page.getByTestId('save').click();
-    // The save is never held up: kintone moves on to the saved record.
-    await page.waitForURL(sim.urls.detail(appId, 2));
-    await waitReady(page);
-  }
-
   describe.each([
     { user: 'sato', language: 'ja' },
     { user: 'smith', language: 'en' },
@@ -129,7 +118,7 @@ describe('authoritative values: messages say what kintone saved', () => {
         kintoneApiToken: newApiToken(),
       });
       const page = await suite.openPage(user);
-      await createRecord(page, appId, `間違ったトークン ${language}`);
+      await createRecord(page, suite.sim, appId, `間違ったトークン ${language}`);
 
       expect(await waitForNotice(page)).toEqual({ type: 'ERROR', message: text.kintoneReadFailed });
       const [call] = notificationCalls(sim, appId);
@@ -157,7 +146,7 @@ describe('authoritative values: messages say what kintone saved', () => {
         kintoneHost: new URL(await refusedUrl()).host,
       });
       const page = await suite.openPage(user);
-      await createRecord(page, appId, `kintone に届かない ${language}`);
+      await createRecord(page, suite.sim, appId, `kintone に届かない ${language}`);
 
       expect(await waitForNotice(page)).toEqual({ type: 'ERROR', message: text.kintoneUnavailable });
       const [call] = notificationCalls(sim, appId);

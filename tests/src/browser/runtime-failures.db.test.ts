@@ -1,10 +1,9 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noticeMessages } from '../../../plugin/src/i18n/messages';
 import { refusedUrl } from '../kintone-simulator/testing/http-receiver';
 import { createConnectionKey, revokeConnectionKey } from '../support/index';
 import { ACTION, STATUS } from './runtime/inquiry-app';
-import { gotoReady, notices, notificationCalls, waitForNotice, waitReady } from './runtime/pages';
+import { createRecord, gotoReady, notices, notificationCalls, waitForNotice, waitReady } from './runtime/pages';
 import { rule } from './runtime/rules';
 import { setUpRuntimeSuite } from './runtime/runtime-suite';
 import { type SilentServer, startSilentServer } from './runtime/silent-server';
@@ -28,16 +27,6 @@ describe('a failed notification never blocks the save and tells the user why', (
     await silent?.close();
   });
 
-  async function createRecord(page: Page, appId: string, title: string): Promise<void> {
-    const { sim } = suite;
-    await gotoReady(page, sim.urls.create(appId));
-    await page.getByLabel('件名').fill(title);
-    await page.getByTestId('save').click();
-    // kintone moves on to the saved record: the notification never holds the user on the form.
-    await page.waitForURL(sim.urls.detail(appId, 2));
-    await waitReady(page);
-  }
-
   const savedTitles = (appId: string) => suite.sim.records(appId).map((record) => record.title?.value);
 
   describe.each([
@@ -53,7 +42,7 @@ describe('a failed notification never blocks the save and tells the user why', (
       await revokeConnectionKey(relay.url, account.cookie, issued.id);
       const page = await suite.openPage(user);
 
-      await createRecord(page, appId, `取り消されたキー ${language}`);
+      await createRecord(page, suite.sim, appId, `取り消されたキー ${language}`);
       expect(await waitForNotice(page)).toEqual({ type: 'ERROR', message: text.unauthorized });
       expect(notificationCalls(sim, appId).map((call) => call.entry.status)).toEqual([401]);
       expect(savedTitles(appId)).toContain(`取り消されたキー ${language}`);
@@ -68,7 +57,7 @@ describe('a failed notification never blocks the save and tells the user why', (
       const appId = suite.addApp({ rules: [createRule()], relayUrl: downUrl });
       const page = await suite.openPage(user);
 
-      await createRecord(page, appId, `relay down ${language}`);
+      await createRecord(page, suite.sim, appId, `relay down ${language}`);
       expect(await waitForNotice(page)).toEqual({ type: 'ERROR', message: text.network });
       expect(notificationCalls(sim, appId).map((call) => call.entry.status)).toEqual([0]);
       expect(savedTitles(appId)).toContain(`relay down ${language}`);
@@ -146,7 +135,7 @@ describe('a failed notification never blocks the save and tells the user why', (
         },
       });
     });
-    await createRecord(page, appId, 'old kintone');
+    await createRecord(page, suite.sim, appId, 'old kintone');
 
     const banner = page.locator('#k2c-notice');
     await expect(banner.getAttribute('role')).resolves.toBe('alert');

@@ -1,8 +1,9 @@
 import type { RuleSet } from '@k2c/rules';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { maybeScreenshot } from '../support/index';
 import { ROOMS, setUpSettingsHarness } from './settings/harness';
-import { connect, maybeScreenshot, readProxyKey } from './settings/steps';
+import { connect, readProxyKey } from './settings/steps';
 
 /**
  * The plug-in settings screen, as the built plugin.zip runs it in the kintone simulator, against a

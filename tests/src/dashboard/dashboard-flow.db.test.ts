@@ -3,8 +3,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleNotification } from '../../../relay/src/testing/test-relay';
 import { type ChatworkFake, startChatworkFake } from '../chatwork-fake/index';
-import { launchBrowser, startTestRelayServer, type TestRelayServer } from '../support/index';
-import { maybeScreenshot, openWatchedPage, seedDeliveryHistory, tenantIdOf, type WatchedPage } from './helpers';
+import { launchBrowser, maybeScreenshot, startTestRelayServer, type TestRelayServer } from '../support/index';
+import { openWatchedPage, seedDeliveryHistory, tenantIdOf, type WatchedPage } from './helpers';
 
 const CHATWORK_TOKEN = 'cw-dashboard-token-7f3a';
 const EMAIL = 'owner@sample-shoji.example';

@@ -1,11 +1,6 @@
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Db, deliveries, usageCounters, users, withTenant } from '@k2c/db';
 import { and, eq, sql } from '@k2c/db/operators';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-
-const SCREENSHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
 
 export interface WatchedPage {
   page: Page;
@@ -33,18 +28,6 @@ export async function openWatchedPage(browser: Browser, options: BrowserContextO
   });
   page.on('pageerror', (error) => pageErrors.push(error.message));
   return { page, context, cspViolations, pageErrors };
-}
-
-/**
- * Writes `docs/screenshots/<name>.png` when K2C_SCREENSHOTS=1 (the README's pictures), at the
- * page's viewport, scrolled to the top.
- */
-export async function maybeScreenshot(page: Page, name: string): Promise<void> {
-  if (process.env.K2C_SCREENSHOTS !== '1') return;
-  const path = `${SCREENSHOTS}${name}.png`;
-  await mkdir(dirname(path), { recursive: true });
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path });
 }
 
 export async function tenantIdOf(db: Db, email: string): Promise<string> {

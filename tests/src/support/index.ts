@@ -10,3 +10,4 @@ export {
   startTestRelayServer,
   type TestRelayServer,
 } from './relay-server';
+export { maybeScreenshot } from './screenshots';

@@ -1,22 +1,20 @@
 import type { Page } from 'playwright-core';
 import type { KintoneSimBrowserState, KintoneSimulator, ProxyLogEntry } from '../../kintone-simulator/index';
+import { gotoReady, waitReady } from '../../kintone-simulator/testing/browser-session';
 
 interface SimWindow {
   __kintoneSim?: KintoneSimBrowserState;
 }
 
-/** Waits until the screen is rendered and its show handlers (the plug-in's included) have run. */
-export async function waitReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => (window as unknown as SimWindow).__kintoneSim?.ready === true);
-}
+export { gotoReady, waitReady } from '../../kintone-simulator/testing/browser-session';
 
-/**
- * Opens a screen with a full page load. Desktop detail and edit differ only in the hash, which would be
- * a same-document navigation (the simulator then reloads, as kintone does, racing the ready check).
- */
-export async function gotoReady(page: Page, url: string): Promise<void> {
-  if (page.url().split('#')[0] === url.split('#')[0]) await page.goto('about:blank');
-  await page.goto(url);
+/** Creates a record on the app's create screen and waits for kintone to show the saved record. */
+export async function createRecord(page: Page, sim: KintoneSimulator, appId: string, title: string): Promise<void> {
+  await gotoReady(page, sim.urls.create(appId));
+  await page.getByLabel('件名').fill(title);
+  await page.getByTestId('save').click();
+  // The save is never held up by the notification: kintone moves on to the saved record.
+  await page.waitForURL(sim.urls.detail(appId, 2));
   await waitReady(page);
 }
 

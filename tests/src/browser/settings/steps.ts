@@ -1,6 +1,3 @@
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
@@ -28,20 +25,6 @@ export async function tabTo(page: Page, id: string, limit = 150): Promise<number
     if ((await focusedId(page)) === id) return presses;
   }
   throw new Error(`#${id} never got focus with Tab (${limit} presses); last focus: #${await focusedId(page)}`);
-}
-
-const SCREENSHOTS = fileURLToPath(new URL('../../../../docs/screenshots/', import.meta.url));
-
-/**
- * Writes `docs/screenshots/<name>.png` when K2C_SCREENSHOTS=1 (the README's pictures), at the
- * page's 1280×900 viewport, scrolled to the top.
- */
-export async function maybeScreenshot(page: Page, name: string): Promise<void> {
-  if (process.env.K2C_SCREENSHOTS !== '1') return;
-  const path = `${SCREENSHOTS}${name}.png`;
-  await mkdir(dirname(path), { recursive: true });
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path });
 }
 
 export function readProxyKey(entry: { headers: Record<string, string> } | undefined): string | undefined {

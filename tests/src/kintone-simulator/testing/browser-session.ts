@@ -59,7 +59,12 @@ export async function waitReady(page: Page): Promise<void> {
   await page.waitForFunction(() => (window as unknown as SimWindow).__kintoneSim?.ready === true);
 }
 
+/**
+ * Opens a screen with a full page load. Desktop detail and edit differ only in the hash, which would be
+ * a same-document navigation (the simulator then reloads, as kintone does, racing the ready check).
+ */
 export async function gotoReady(page: Page, url: string): Promise<void> {
+  if (page.url().split('#')[0] === url.split('#')[0]) await page.goto('about:blank');
   await page.goto(url);
   await waitReady(page);
 }
