@@ -2,7 +2,7 @@ import { changeableFields } from '../field-catalog';
 import { splitList } from '../operators';
 import { changedFieldId, IDS } from '../problem-targets';
 import type { PageContext } from './context';
-import { h } from './dom';
+import { checkboxItem, h } from './dom';
 import { errorSlot } from './problems';
 
 export interface ChangedFieldsEditor {
@@ -53,9 +53,7 @@ export function changedFieldsEditor(ctx: PageContext): ChangedFieldsEditor {
             'div',
             { class: 'k2c-check-grid' },
             ...items.map(([code, label], index) =>
-              h(
-                'span',
-                { class: 'kintoneplugin-input-checkbox-item' },
+              checkboxItem(
                 h('input', {
                   type: 'checkbox',
                   id: changedFieldId(index),
@@ -72,7 +70,7 @@ export function changedFieldsEditor(ctx: PageContext): ChangedFieldsEditor {
                     ctx.resolve('changedFields');
                   },
                 }),
-                h('label', { for: changedFieldId(index), text: label }),
+                label,
               ),
             ),
           );

@@ -1,11 +1,11 @@
-import { type ConditionOperator, RULE_LIMITS } from '@k2c/rules';
+import { type ConditionOperator, conditionOperators, RULE_LIMITS } from '@k2c/rules';
 import type { SettingsCatalogue } from '../../i18n/settings-messages';
 import { findField } from '../field-catalog';
 import { type FieldKind, fieldKind, needsValue, operatorsFor, splitList, takesList } from '../operators';
 import { conditionId, IDS } from '../problem-targets';
 import type { ConditionDraft } from '../rule-draft';
 import type { PageContext } from './context';
-import { h, options } from './dom';
+import { checkboxItem, h, options } from './dom';
 import { icon } from './icons';
 import { errorSlot } from './problems';
 
@@ -17,20 +17,6 @@ export function operatorLabel(op: ConditionOperator, kind: FieldKind | null, mes
   }
   return messages.ops[op];
 }
-
-const ALL_OPERATORS: ConditionOperator[] = [
-  'eq',
-  'ne',
-  'contains',
-  'not_contains',
-  'gt',
-  'gte',
-  'lt',
-  'lte',
-  'in',
-  'empty',
-  'not_empty',
-];
 
 /** Conditions of the selected rule: match all/any, rows of field · comparison · value, add/remove. */
 export function conditionEditor(ctx: PageContext): HTMLElement {
@@ -73,9 +59,7 @@ export function conditionEditor(ctx: PageContext): HTMLElement {
           h('legend', { class: 'k2c-visually-hidden', text: messages.conditionValue(n) }),
           ...field.options.map((option, optionIndex) => {
             const boxId = `${id}-${optionIndex}`;
-            return h(
-              'span',
-              { class: 'kintoneplugin-input-checkbox-item' },
+            return checkboxItem(
               h('input', {
                 type: 'checkbox',
                 id: boxId,
@@ -89,7 +73,7 @@ export function conditionEditor(ctx: PageContext): HTMLElement {
                   ctx.resolve('condition', index);
                 },
               }),
-              h('label', { for: boxId, text: option }),
+              option,
             );
           }),
         );
@@ -162,7 +146,7 @@ export function conditionEditor(ctx: PageContext): HTMLElement {
       if (!current) return;
       const currentField = findField(fields, current.field);
       const currentKind = currentField ? fieldKind(currentField.type) : null;
-      const allowed = currentField ? operatorsFor(currentField.type) : fields === null ? ALL_OPERATORS : [];
+      const allowed = currentField ? operatorsFor(currentField.type) : fields === null ? [...conditionOperators] : [];
       opCell.replaceChildren(
         h(
           'div',

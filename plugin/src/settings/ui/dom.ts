@@ -65,6 +65,20 @@ export function row(...children: Child[]): HTMLDivElement {
   return h('div', { class: 'kintoneplugin-row' }, ...children);
 }
 
+/** One check box of 51-modern-default: the box, then the label that names it. */
+export function checkboxItem(input: HTMLInputElement, label: string): HTMLSpanElement {
+  return h('span', { class: 'kintoneplugin-input-checkbox-item' }, input, h('label', { for: input.id, text: label }));
+}
+
+/** A check box on a line of its own, below the control it qualifies. */
+export function checkboxLine(input: HTMLInputElement, label: string): HTMLDivElement {
+  return h(
+    'div',
+    { class: 'k2c-spaced' },
+    h('span', { class: 'kintoneplugin-input-checkbox' }, checkboxItem(input, label)),
+  );
+}
+
 export function setText(element: HTMLElement, text: string): void {
   element.textContent = text;
   element.hidden = text === '';

@@ -3,7 +3,7 @@ import { userFields } from '../field-catalog';
 import { IDS, userMapRowId } from '../problem-targets';
 import type { UserMapRow } from '../rule-draft';
 import type { PageContext } from './context';
-import { h, options } from './dom';
+import { checkboxLine, h, options } from './dom';
 import { icon } from './icons';
 import { describedBy, errorSlot } from './problems';
 
@@ -194,20 +194,7 @@ export function mentionEditor(ctx: PageContext): HTMLElement {
     h('p', { id: `${IDS.mentionIds}-help`, class: 'kintoneplugin-desc', text: messages.mentionIdsHelp }),
     h('div', { class: 'kintoneplugin-input-outer' }, ids),
     errorSlot(IDS.mentionIds),
-    h(
-      'div',
-      { class: 'k2c-spaced' },
-      h(
-        'span',
-        { class: 'kintoneplugin-input-checkbox' },
-        h(
-          'span',
-          { class: 'kintoneplugin-input-checkbox-item' },
-          toAll,
-          h('label', { for: 'rule-to-all', text: messages.toAllLabel }),
-        ),
-      ),
-    ),
+    checkboxLine(toAll, messages.toAllLabel),
     h('label', { class: 'k2c-sublabel', for: IDS.userField, text: messages.userFieldLabel }),
     h('p', { id: `${IDS.userField}-help`, class: 'kintoneplugin-desc', text: messages.userFieldHelp }),
     h('div', { class: 'kintoneplugin-select-outer' }, h('div', { class: 'kintoneplugin-select' }, userField)),

@@ -3,7 +3,7 @@ import { eventInputId, IDS } from '../problem-targets';
 import { changedFieldsEditor } from './changed-fields';
 import { conditionEditor } from './condition-editor';
 import type { PageContext } from './context';
-import { h } from './dom';
+import { checkboxItem, checkboxLine, h } from './dom';
 import { openFieldPicker } from './field-picker';
 import { icon } from './icons';
 import { mentionEditor } from './mention-editor';
@@ -66,9 +66,7 @@ export function ruleEditor(ctx: PageContext): RuleEditor {
 
   let changed: ReturnType<typeof changedFieldsEditor> | undefined;
   const eventBoxes = notificationEvents.map((event) =>
-    h(
-      'span',
-      { class: 'kintoneplugin-input-checkbox-item' },
+    checkboxItem(
       h('input', {
         type: 'checkbox',
         id: eventInputId(event),
@@ -85,7 +83,7 @@ export function ruleEditor(ctx: PageContext): RuleEditor {
           changed?.refresh();
         },
       }),
-      h('label', { for: eventInputId(event), text: messages.events[event] }),
+      messages.events[event],
     ),
   );
 
@@ -134,20 +132,7 @@ export function ruleEditor(ctx: PageContext): RuleEditor {
       h('p', { id: `${IDS.ruleName}-help`, class: 'kintoneplugin-desc', text: messages.ruleNameHelp }),
       h('div', { class: 'kintoneplugin-input-outer' }, name),
       errorSlot(IDS.ruleName),
-      h(
-        'div',
-        { class: 'k2c-spaced' },
-        h(
-          'span',
-          { class: 'kintoneplugin-input-checkbox' },
-          h(
-            'span',
-            { class: 'kintoneplugin-input-checkbox-item' },
-            enabled,
-            h('label', { for: IDS.ruleEnabled, text: messages.enabledLabel }),
-          ),
-        ),
-      ),
+      checkboxLine(enabled, messages.enabledLabel),
     ),
     h(
       'fieldset',
