@@ -1,7 +1,6 @@
 import type { Db } from '@k2c/db';
-import { sql } from '@k2c/db/operators';
 import { describeError, type Logger } from '../logger';
-import { DELIVERY_CHANNEL } from '../queries/deliveries';
+import { notifyDeliveryWorkers } from '../queries/deliveries';
 
 /**
  * Wakes idle delivery workers (in every instance) after new work was queued. PostgreSQL
@@ -14,7 +13,7 @@ export function createWorkerWaker(db: Db, logger: Logger, intervalMs = 10): () =
   let pending: NodeJS.Timeout | undefined;
   const send = () => {
     last = Date.now();
-    db.execute(sql`select pg_notify(${DELIVERY_CHANNEL}, '')`).catch((error: unknown) =>
+    notifyDeliveryWorkers(db).catch((error: unknown) =>
       logger.warn('waking the delivery workers failed', describeError(error)),
     );
   };

@@ -7,33 +7,24 @@ export type NewDelivery = Omit<typeof deliveries.$inferInsert, 'id' | 'tenantId'
 /** Workers LISTEN on this channel; a NOTIFY after a commit wakes them at once. */
 export const DELIVERY_CHANNEL = 'k2c_deliveries';
 
+/** Wakes idle workers in every instance; inside a transaction, PostgreSQL sends it at the commit. */
+export async function notifyDeliveryWorkers(db: Db): Promise<void> {
+  await db.execute(sql`select pg_notify(${DELIVERY_CHANNEL}, '')`);
+}
+
 /**
- * Inserts the deliveries a notification produced; rows whose idempotency key already exists are
- * left alone and returned as duplicates, so a retried save never posts twice. Run it inside the
- * caller's transaction; the NOTIFY that wakes the workers is delivered when that commits.
+ * Queues one message outside the accepting path (the settings screen's test message), with a key
+ * of its own, and wakes the workers when the caller's transaction commits. Notifications from
+ * kintone are accepted by k2c_accept_notifications instead.
  */
-export async function insertDeliveries(db: Db, tenantId: string, rows: NewDelivery[]) {
-  if (rows.length === 0) return [];
-  const inserted = await db
+export async function insertDelivery(db: Db, tenantId: string, row: NewDelivery): Promise<DeliveryRow> {
+  const [inserted] = await db
     .insert(deliveries)
-    .values(rows.map((row) => ({ ...row, tenantId })))
-    .onConflictDoNothing({ target: [deliveries.tenantId, deliveries.idempotencyKey] })
+    .values({ ...row, tenantId })
     .returning();
-  const insertedKeys = new Set(inserted.map((row) => row.idempotencyKey));
-  const missing = rows.map((row) => row.idempotencyKey).filter((key) => !insertedKeys.has(key));
-  const existing =
-    missing.length === 0
-      ? []
-      : await db
-          .select()
-          .from(deliveries)
-          .where(and(eq(deliveries.tenantId, tenantId), inArray(deliveries.idempotencyKey, missing)));
-  if (inserted.length > 0) await db.execute(sql`select pg_notify(${DELIVERY_CHANNEL}, '')`);
-  const byKey = new Map([...inserted, ...existing].map((row) => [row.idempotencyKey, row]));
-  return rows.flatMap((row) => {
-    const stored = byKey.get(row.idempotencyKey);
-    return stored ? [{ delivery: stored, duplicate: !insertedKeys.has(row.idempotencyKey) }] : [];
-  });
+  if (!inserted) throw new Error('the delivery insert returned nothing');
+  await notifyDeliveryWorkers(db);
+  return inserted;
 }
 
 export async function findDelivery(db: Db, tenantId: string, id: string): Promise<DeliveryRow | undefined> {
@@ -178,7 +169,7 @@ export async function releaseHeldDeliveries(db: Db, tenantId: string): Promise<v
     .update(deliveries)
     .set({ status: 'queued', nextAttemptAt: sql`now()` })
     .where(and(eq(deliveries.tenantId, tenantId), inArray(deliveries.status, ['held', 'queued'])));
-  await db.execute(sql`select pg_notify(${DELIVERY_CHANNEL}, '')`);
+  await notifyDeliveryWorkers(db);
 }
 
 /** A failed message can be retried from the dashboard for this long; then its body is erased. */

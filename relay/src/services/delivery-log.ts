@@ -1,7 +1,6 @@
 import { type Db, type DeliveryStatus, withTenant } from '@k2c/db';
-import { sql } from '@k2c/db/operators';
 import { AppError } from '../errors';
-import { DELIVERY_CHANNEL, type DeliveryRow, FAILED_BODY_RETENTION_MS, findDelivery } from '../queries/deliveries';
+import { type DeliveryRow, FAILED_BODY_RETENTION_MS, findDelivery, notifyDeliveryWorkers } from '../queries/deliveries';
 import { countDeliveriesPerDay, listDeliveryRows, requeueDelivery } from '../queries/delivery-log';
 
 export interface DeliverySummary {
@@ -100,7 +99,7 @@ export async function retryDelivery(db: Db, tenantId: string, id: string): Promi
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('not_found', 'No such delivery');
   const result = await withTenant(db, tenantId, async (tx) => {
     const requeued = await requeueDelivery(tx, tenantId, id);
-    if (requeued) await tx.execute(sql`select pg_notify(${DELIVERY_CHANNEL}, '')`);
+    if (requeued) await notifyDeliveryWorkers(tx);
     return { requeued, existing: requeued ? undefined : await findDelivery(tx, tenantId, id) };
   });
   if (result.requeued) return summarise(result.requeued);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Db, withTenant } from '@k2c/db';
 import { neutraliseNotation } from '@k2c/rules';
-import { insertDeliveries } from '../queries/deliveries';
+import { insertDelivery } from '../queries/deliveries';
 
 export function testMessageBody(appName: string): string {
   const app = neutraliseNotation(appName.trim() || 'kintone');
@@ -17,20 +17,17 @@ export function testMessageBody(appName: string): string {
  * notifications, so a success proves the whole path; it does not count against the quota.
  */
 export async function sendTestMessage(db: Db, tenantId: string, input: { roomId: string; appName: string }) {
-  const [stored] = await withTenant(db, tenantId, (tx) =>
-    insertDeliveries(tx, tenantId, [
-      {
-        idempotencyKey: `test:${randomUUID()}`,
-        appId: '0',
-        recordId: '0',
-        event: 'test',
-        ruleId: 'test',
-        ruleName: 'テスト送信 / Test message',
-        roomId: input.roomId,
-        body: testMessageBody(input.appName),
-      },
-    ]),
+  const stored = await withTenant(db, tenantId, (tx) =>
+    insertDelivery(tx, tenantId, {
+      idempotencyKey: `test:${randomUUID()}`,
+      appId: '0',
+      recordId: '0',
+      event: 'test',
+      ruleId: 'test',
+      ruleName: 'テスト送信 / Test message',
+      roomId: input.roomId,
+      body: testMessageBody(input.appName),
+    }),
   );
-  if (!stored) throw new Error('test message insert returned nothing');
-  return { id: stored.delivery.id, status: stored.delivery.status };
+  return { id: stored.id, status: stored.status };
 }
